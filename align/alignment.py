@@ -82,12 +82,14 @@ class Row:
         confidence: language -> confidence of the link pivot↔language, in [0, 1].
         flags: language -> flags of the link pivot↔language.
         number: the paragraph number of the row (the pivot's, else any side's).
+        status: ``auto`` | ``flagged`` | ``confirmed`` | ``edited`` (set by review).
     """
 
     cells: dict[str, list[int]]
     confidence: dict[str, float] = field(default_factory=dict)
     flags: dict[str, list[str]] = field(default_factory=dict)
     number: str | None = None
+    status: str = "auto"
 
     @property
     def min_confidence(self) -> float:
