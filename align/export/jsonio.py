@@ -1,0 +1,145 @@
+"""The alignment as JSON: a versioned schema that round-trips a :class:`MultiAlignment`.
+
+The file carries the signature (how the result was made) and, for people reading it,
+each row's text per language; :func:`alignment_from_dict` rebuilds the object from
+``units`` and ``rows`` and ignores the texts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, fields
+from pathlib import Path
+
+from align.alignment import DocInfo, MultiAlignment, Row, Unit
+from align.errors import ExportError
+from align.export.common import write_bytes
+
+SCHEMA = "un-align/alignment"
+SCHEMA_VERSION = 1
+_UNIT_FIELDS = frozenset(f.name for f in fields(Unit))
+_DOC_FIELDS = frozenset(f.name for f in fields(DocInfo))
+
+
+def _row_dict(al: MultiAlignment, row: Row) -> dict:
+    return {
+        "number": row.number,
+        "status": row.status,
+        "cells": {lang: list(map(int, idx)) for lang, idx in row.cells.items()},
+        "confidence": {lang: _finite(c) for lang, c in row.confidence.items()},
+        "flags": {lang: list(f) for lang, f in row.flags.items() if f},
+        "text": {lang: al.text(row, lang) for lang in al.langs if row.cells.get(lang)},
+    }
+
+
+def _finite(value: float) -> float:
+    value = float(value)
+    return value if math.isfinite(value) else 0.0
+
+
+def alignment_to_dict(al: MultiAlignment) -> dict:
+    """A JSON-ready dict (schema ``un-align/alignment``, version 1)."""
+    return {
+        "schema": SCHEMA,
+        "version": SCHEMA_VERSION,
+        "signature": al.signature,
+        "pivot": al.pivot,
+        "unit": al.unit,
+        "langs": list(al.langs),
+        "docs": {lang: asdict(info) for lang, info in al.docs.items()},
+        "units": {lang: [asdict(u) for u in units] for lang, units in al.units.items()},
+        "rows": [_row_dict(al, row) for row in al.rows],
+    }
+
+
+def _fail(what: str) -> ExportError:
+    return ExportError(f"not a valid un-align alignment JSON: {what}")
+
+
+def _unit(d: dict) -> Unit:
+    if not isinstance(d, dict) or not isinstance(d.get("text"), str):
+        raise _fail("a unit has no text")
+    return Unit(**{k: v for k, v in d.items() if k in _UNIT_FIELDS})
+
+
+def _row(d: dict, units: dict[str, list[Unit]]) -> Row:
+    if not isinstance(d, dict) or not isinstance(d.get("cells"), dict):
+        raise _fail("a row has no cells")
+    cells: dict[str, list[int]] = {}
+    for lang, idx in d["cells"].items():
+        if lang not in units or not isinstance(idx, list):
+            raise _fail(f"a row points at language {lang!r}, which has no units")
+        if any(not isinstance(i, int) or not 0 <= i < len(units[lang]) for i in idx):
+            raise _fail(f"a row points at a {lang} unit that does not exist")
+        cells[lang] = list(idx)
+    return Row(
+        cells=cells,
+        confidence={k: float(v) for k, v in (d.get("confidence") or {}).items()},
+        flags={k: list(v) for k, v in (d.get("flags") or {}).items()},
+        number=d.get("number"),
+        status=str(d.get("status") or "auto"),
+    )
+
+
+def alignment_from_dict(d: dict) -> MultiAlignment:
+    """Rebuild the alignment written by :func:`alignment_to_dict`.
+
+    Raises:
+        ExportError: not this schema, a newer version, or rows pointing at missing units.
+    """
+    if not isinstance(d, dict) or d.get("schema") != SCHEMA:
+        raise _fail(f"the schema is not {SCHEMA!r}")
+    version = d.get("version")
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise ExportError(
+            f"this alignment JSON has schema version {version}; this un-align reads "
+            f"version {SCHEMA_VERSION} and older: update un-align")
+    try:
+        units = {lang: [_unit(u) for u in us] for lang, us in d["units"].items()}
+        docs = {lang: DocInfo(**{k: v for k, v in info.items() if k in _DOC_FIELDS})
+                for lang, info in (d.get("docs") or {}).items()}
+        langs = list(d["langs"])
+        pivot, unit = str(d["pivot"]), str(d["unit"])
+        rows = [_row(r, units) for r in d["rows"]]
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise _fail(f"missing or malformed field ({exc})") from exc
+    if pivot not in langs or any(lang not in units for lang in langs):
+        raise _fail("the languages, the pivot and the units disagree")
+    return MultiAlignment(pivot=pivot, unit=unit, langs=langs, units=units, rows=rows,
+                          docs=docs, signature=dict(d.get("signature") or {}))
+
+
+def json_bytes(al: MultiAlignment) -> bytes:
+    """The alignment as indented UTF-8 JSON (non-ASCII kept as is)."""
+    try:
+        text = json.dumps(alignment_to_dict(al), ensure_ascii=False, indent=1,
+                          allow_nan=False, default=_plain)
+    except (TypeError, ValueError) as exc:
+        raise ExportError(f"the alignment cannot be written as JSON: {exc}") from exc
+    return text.encode("utf-8")
+
+
+def _plain(value: object) -> object:
+    """numpy scalars and arrays (e.g. in signature params) as plain JSON values."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
+
+
+def write_json(al: MultiAlignment, path: str | Path) -> Path:
+    """Write the alignment as JSON to ``path``; returns the path."""
+    return write_bytes(path, json_bytes(al) + b"\n")
+
+
+def read_json(path: str | Path) -> MultiAlignment:
+    """Read an alignment JSON written by :func:`write_json`."""
+    try:
+        data = json.loads(Path(path).read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise ExportError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _fail(f"{Path(path).name} is not UTF-8 JSON ({exc})") from exc
+    return alignment_from_dict(data)
