@@ -31,7 +31,7 @@ OPS: tuple[str, ...] = (
 )
 
 #: a fallback sentence splitter, used only when align.un.sentences is unavailable
-_FALLBACK_SENT_RE = re.compile(r"(?<=[.!?。！？；;؟])\s*(?=\S)")
+_FALLBACK_SENT_RE = re.compile(r"(?<=[.!?;؟])\s+(?=\S)|(?<=[。！？；])")
 
 
 class ReviewError(AlignError):
