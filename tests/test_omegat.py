@@ -1,0 +1,114 @@
+"""A real CAT tool uses our TMX: OmegaT (Debian package ``omegat``) in console mode fills
+the targets of a project from the TMX we put in ``tm/auto/``.
+
+OmegaT exits 0 even when it rejects a TMX, so the test reads its log and the target file.
+Skipped when ``omegat`` is not installed (``apt-get install omegat``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from align.alignment import MultiAlignment, Row, Unit
+from align.export.tmx import tmx_bytes
+
+pytestmark = pytest.mark.skipif(shutil.which("omegat") is None or shutil.which("java") is None,
+                                reason="OmegaT is not installed (apt-get install omegat)")
+
+OMEGAT_TIMEOUT_S = 180
+PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <glossary_file>__DEFAULT__</glossary_file>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>{source}</source_lang>
+    <target_lang>{target}</target_lang>
+    <source_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+#: (zh unit as the aligner might hand it over, what the source file holds, translation)
+PARAGRAPHS = {
+    "en": [
+        ("\u3000会员国 <决定> & “继续”。\u3000", "会员国 <决定> & “继续”。",
+         'Member States <decided> & "continued".'),
+        ("毒品和犯罪问题办公室\x0b的财务状况。 ", "毒品和犯罪问题办公室的财务状况。",
+         "The financial situation of UNODC."),
+        ("工作组建议采取行动。", "工作组建议采取行动。", "The working group recommends action."),
+    ],
+    "ar": [
+        ("会员国决定继续。", "会员国决定继续。", "قررت الدول الأعضاء المواصلة."),
+        ("工作组建议采取行动。", "工作组建议采取行动。", "يوصي الفريق العامل باتخاذ إجراءات."),
+    ],
+    "fr": [
+        ("会员国决定继续。", "会员国决定继续。", "Les États Membres ont décidé de poursuivre."),
+    ],
+}
+UNTRANSLATED = "这一段在翻译记忆中没有对应。"
+
+
+def alignment(lang: str) -> MultiAlignment:
+    rows = PARAGRAPHS[lang]
+    return MultiAlignment(
+        pivot="zh", unit="paragraph", langs=["zh", lang],
+        units={"zh": [Unit(raw) for raw, _, _ in rows], lang: [Unit(t) for _, _, t in rows]},
+        rows=[Row(cells={"zh": [i], lang: [i]}) for i in range(len(rows))],
+    )
+
+
+def run_omegat(tmp_path: Path, lang: str, tmx: bytes, source: str, target: str) -> tuple[str, str]:
+    """Build a one-file project, translate it in console mode; (target text, log)."""
+    project = tmp_path / "project"
+    for sub in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(PROJECT.format(source=source, target=target),
+                                            encoding="utf-8")
+    paragraphs = [src for _, src, _ in PARAGRAPHS[lang]] + [UNTRANSLATED]
+    (project / "source" / "doc.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (project / "tm" / "auto" / f"doc.zh-{lang}.tmx").write_bytes(tmx)
+    env = dict(os.environ, JAVA_TOOL_OPTIONS=f"-Duser.home={tmp_path / 'home'}")
+    proc = subprocess.run(["omegat", str(project), "--mode=console-translate"],
+                          capture_output=True, text=True, timeout=OMEGAT_TIMEOUT_S, env=env)
+    log = proc.stdout + proc.stderr
+    out = project / "target" / "doc.txt"
+    return (out.read_text(encoding="utf-8") if out.exists() else ""), log
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "codes", "source", "target"), [
+    ("en", None, "zh-CN", "en"),
+    ("ar", {"zh": "zh-Hans"}, "zh-Hans", "ar"),
+    ("fr", {"zh": "zh_CN", "fr": "fr-FR"}, "zh-CN", "fr-FR"),   # underscore written as hyphen
+])
+def test_omegat_fills_targets_from_our_tmx(tmp_path, lang, codes, source, target):
+    tmx = tmx_bytes(alignment(lang), lang_codes=codes)
+    text, log = run_omegat(tmp_path, lang, tmx, source, target)
+    assert "Failed to load translation memory" not in log, log[-3000:]
+    assert f"Source language: {source}" in log
+    assert "Segmentation method: paragraph" in log
+    filled = [p.strip() for p in text.split("\n\n") if p.strip()]
+    assert filled == [t for _, _, t in PARAGRAPHS[lang]] + [UNTRANSLATED]
+
+
+@pytest.mark.slow
+def test_omegat_rejection_is_detected(tmp_path):
+    """The control: a TMX without srclang is rejected, and the test above would see it."""
+    root = etree.fromstring(tmx_bytes(alignment("en")))
+    del root.find("header").attrib["srclang"]
+    text, log = run_omegat(tmp_path, "en", etree.tostring(root, encoding="UTF-8"), "zh-CN", "en")
+    assert "Failed to load translation memory" in log
+    assert "Member States" not in text
