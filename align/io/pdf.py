@@ -1,0 +1,536 @@
+"""PDF reader: the text layer of a PDF, as positioned lines, with pypdfium2.
+
+``read_pdf`` walks every character PDFium reports with its advance box, font size and
+weight, builds lines in reading order (right-to-left lines reordered from the glyph
+positions, so Arabic comes out in logical order with numbers intact), decides word
+spaces itself (PDFium's generated spaces split justified words such as ``inclu ding``),
+drops raised footnote reference markers, then hands the lines to
+``align.io.pdf_layout`` which marks running headers and footers, footnotes, tables and
+table-of-contents lines.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from align.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from align.io.pdf_layout import classify_pages
+from align.io.raw import RawDocument
+
+#: where a PDF header may start (the spec allows junk before ``%PDF-``)
+PDF_MAGIC = b"%PDF-"
+PDF_MAGIC_WINDOW = 1024
+
+#: a word space is inserted between two glyphs further apart than this (in ems)
+SPACE_GAP_EM = 0.25
+#: a gap this wide (in ems) splits a line into cells (table columns, tab stops)
+CELL_GAP_EM = 1.5
+#: two pieces of text sit on the same baseline within this tolerance (in ems)
+BASELINE_TOL_EM = 0.35
+#: pieces of one row have comparable sizes (a barcode beside a job number does not)
+ROW_SIZE_RATIO = 0.7
+#: a glyph this much smaller than the line's text may be a superscript
+SUPERSCRIPT_RATIO = 0.85
+#: a superscript's baseline is raised by at least this much (in ems of the line)
+SUPERSCRIPT_RAISE_EM = 0.12
+
+#: a footnote separator rule: thin, short (fraction of the page width)
+RULE_MAX_THICKNESS = 2.0
+RULE_MIN_WIDTH = 30.0
+RULE_MAX_WIDTH = 0.45
+
+#: footnote reference markers printed as superscripts: 1, 12, *, a, iv, †
+FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|\*{1,3}|[a-z]|[ivx]{1,4}|[†‡§])[,]?$")
+
+ARABIC_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+CJK_RANGES = (
+    (0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
+    (0x20000, 0x2FFFF),
+)
+TATWEEL = "\u0640"
+#: PDFium's stand-in for a hyphen it judged to end a line
+PDFIUM_HYPHEN = "\ufffe"
+
+
+def _in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in ranges)
+
+
+def is_rtl_char(ch: str) -> bool:
+    """Arabic or Hebrew script (strong right-to-left)."""
+    return _in(ch, ARABIC_RANGES)
+
+
+def is_cjk_char(ch: str) -> bool:
+    """Han, kana, hangul, full-width forms and CJK punctuation."""
+    return _in(ch, CJK_RANGES)
+
+
+@dataclass(slots=True)
+class PdfChar:
+    """One glyph: its text, advance box (points, origin top-left), size and weight."""
+
+    ch: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    space: bool = False
+    sup: bool = False
+
+
+@dataclass(slots=True)
+class PdfCell:
+    """A run of glyphs on one line without a wide gap: a column cell or a whole line."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(slots=True)
+class PdfLine:
+    """A line of text on a page, in reading order, split into cells at wide gaps."""
+
+    chars: list[PdfChar]
+    top: float
+    bottom: float
+    size: float
+    page: int = 1
+    cells: list[PdfCell] = field(default_factory=list)
+    rtl: bool = False
+    bold: bool = False
+    marks: list[str] = field(default_factory=list)
+    lead_mark: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+    @property
+    def x0(self) -> float:
+        return min(c.x0 for c in self.cells) if self.cells else 0.0
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.cells) if self.cells else 0.0
+
+
+# --- opening -------------------------------------------------------------------
+
+
+def _open(data: bytes, name: str) -> pdfium.PdfDocument:
+    if PDF_MAGIC not in data[:PDF_MAGIC_WINDOW]:
+        raise CorruptFileError(f"{name} is not a PDF file (no %PDF header): check the file")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedFileError(
+                f"{name} is password-protected: save an unprotected copy and try again"
+            ) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedFileError(
+                f"{name} uses an unsupported encryption: save an unprotected copy"
+            ) from None
+        raise CorruptFileError(f"{name} is a damaged PDF and cannot be read: {exc}") from None
+
+
+# --- characters ------------------------------------------------------------------
+
+
+class _FontCache:
+    """Size and weight per text object (one PDFium call per glyph instead of three)."""
+
+    def __init__(self) -> None:
+        self._by_obj: dict[int, tuple[float, bool]] = {}
+        self._name_buf = ctypes.create_string_buffer(256)
+
+    def get(self, textpage, index: int) -> tuple[float, bool]:
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        hit = self._by_obj.get(key)
+        if hit is not None:
+            return hit
+        hit = self._measure(textpage, index, obj)
+        self._by_obj[key] = hit
+        return hit
+
+    def _measure(self, textpage, index: int, obj) -> tuple[float, bool]:
+        size = float(pdfium_c.FPDFText_GetFontSize(textpage, index))
+        bold = False
+        if obj:
+            font = pdfium_c.FPDFTextObj_GetFont(obj)
+            if font:
+                bold = pdfium_c.FPDFFont_GetWeight(font) >= 600
+                n = pdfium_c.FPDFFont_GetBaseFontName(font, self._name_buf, len(self._name_buf))
+                if n > 0:
+                    fname = self._name_buf.value.decode("latin-1", "replace").lower()
+                    bold = bold or "bold" in fname or "heavy" in fname or "black" in fname
+        return size, bold
+
+
+def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
+    """The glyphs of a page in PDFium's order; ``None`` marks a line break PDFium saw.
+
+    Generated spaces are dropped (spacing is decided from positions); real space
+    characters are kept as ``space=True`` glyphs.
+    """
+    height = page.get_height()
+    textpage = page.get_textpage()
+    raw = textpage.raw
+    count = textpage.count_chars()
+    text = textpage.get_text_range() if count else ""
+    if len(text) != count:  # surrogate pairs: fall back to one call per glyph
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+    fonts = _FontCache()
+    rect = pdfium_c.FS_RECTF()
+    out: list[PdfChar | None] = []
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            if out and out[-1] is not None:
+                out.append(None)
+            continue
+        if ch == TATWEEL or ch == "\x00":
+            continue
+        if ch == PDFIUM_HYPHEN:
+            ch = "-"
+        is_space = ch.isspace()
+        if is_space and is_generated(raw, i):
+            continue
+        get_box(raw, i, rect)
+        size, bold = fonts.get(raw, i)
+        if size <= 0:
+            size = max(rect.top - rect.bottom, 1.0)
+        if ch in "\u00ad\u200b":  # soft hyphen and zero-width space: not text
+            continue
+        out.append(PdfChar(ch=" " if is_space else ch, x0=rect.left, x1=rect.right,
+                           top=height - rect.top, bottom=height - rect.bottom,
+                           size=size, bold=bold, space=is_space))
+    textpage.close()
+    return out
+
+
+# --- lines -----------------------------------------------------------------------
+
+
+def _same_baseline(a: PdfChar, line: PdfLine) -> bool:
+    return abs(a.bottom - line.bottom) <= BASELINE_TOL_EM * max(a.size, line.size)
+
+
+def _overlaps(a: PdfChar | PdfLine, line: PdfLine) -> bool:
+    return a.bottom > line.top and a.top < line.bottom
+
+
+def _last_main(line: PdfLine) -> PdfChar | None:
+    for c in reversed(line.chars):
+        if not c.space and not c.sup:
+            return c
+    return None
+
+
+def _stream_lines(chars: list[PdfChar | None]) -> list[PdfLine]:
+    """Cut PDFium's glyph stream into line pieces at its breaks, jumps and wide gaps."""
+    lines: list[PdfLine] = []
+    cur: PdfLine | None = None
+    for c in chars:
+        if c is None:
+            cur = None
+            continue
+        if c.space:
+            if cur is not None:
+                cur.chars.append(c)
+            continue
+        if cur is not None:
+            main = _last_main(cur)
+            near = main is None or -cur.size < c.x0 - main.x1 < CELL_GAP_EM * cur.size
+            if near and _same_baseline(c, cur):
+                cur.chars.append(c)
+                continue
+            if near and c.size < SUPERSCRIPT_RATIO * cur.size and _overlaps(c, cur):
+                c.sup = c.bottom < cur.bottom - SUPERSCRIPT_RAISE_EM * cur.size
+                cur.chars.append(c)
+                continue
+        cur = PdfLine(chars=[c], top=c.top, bottom=c.bottom, size=c.size)
+        lines.append(cur)
+    return lines
+
+
+def _span(line: PdfLine) -> tuple[float, float]:
+    xs = [c for c in line.chars if not c.space]
+    return min(c.x0 for c in xs), max(c.x1 for c in xs)
+
+
+def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
+    """Join pieces sharing a baseline (table cells, labels) and attach raised pieces."""
+    pieces = [p for p in pieces if any(not c.space for c in p.chars)]
+    pieces.sort(key=lambda p: (p.bottom, _first_x(p)))
+    rows: list[PdfLine] = []
+    spans: list[list[tuple[float, float]]] = []
+    for p in pieces:
+        x0, x1 = _span(p)
+        target = None
+        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            row = rows[k]
+            if abs(p.bottom - row.bottom) > BASELINE_TOL_EM * max(p.size, row.size):
+                continue
+            if min(p.size, row.size) < ROW_SIZE_RATIO * max(p.size, row.size):
+                continue
+            if all(x1 <= a + 0.5 or x0 >= b - 0.5 for a, b in spans[k]):
+                target = k
+                break
+        if target is None:
+            rows.append(p)
+            spans.append([(x0, x1)])
+            continue
+        row = rows[target]
+        row.chars.extend(p.chars)
+        row.top = min(row.top, p.top)
+        row.size = max(row.size, p.size)
+        spans[target].append((x0, x1))
+    rows.sort(key=lambda r: r.bottom)
+    # a piece made only of small glyphs that overlaps the next row: its superscripts
+    merged: list[PdfLine] = []
+    for i, row in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        glyphs = [c for c in row.chars if not c.space]
+        small = nxt is not None and all(c.size < SUPERSCRIPT_RATIO * nxt.size for c in glyphs)
+        marker = FOOTNOTE_MARK_RE.match("".join(c.ch for c in glyphs)) is not None
+        if nxt is not None and small and marker and nxt.top < row.bottom < nxt.bottom:
+            for c in row.chars:
+                c.sup = not c.space
+            nxt.chars[:0] = row.chars
+            nxt.top = min(nxt.top, row.top)
+            continue
+        merged.append(row)
+    return merged
+
+
+def _first_x(line: PdfLine) -> float:
+    return min(c.x0 for c in line.chars if not c.space)
+
+
+def _visual_order(line: PdfLine) -> list[PdfChar]:
+    """Glyphs in reading order: by position left to right, or right to left for RTL."""
+    groups: list[list[PdfChar]] = []
+    for c in line.chars:
+        # combining marks (Arabic harakat) travel with their base glyph
+        if groups and c.ch and unicodedata.combining(c.ch):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    if not line.rtl:
+        groups.sort(key=lambda g: g[0].x0)
+        return [c for g in groups for c in g]
+    groups.sort(key=lambda g: -(g[0].x0 + g[0].x1) / 2)
+    ordered = [c for g in groups for c in g]
+    return _reverse_ltr_runs(ordered)
+
+
+def _is_ltr_strong(ch: str) -> bool:
+    return ch.isdigit() or (ch.isalpha() and not is_rtl_char(ch))
+
+
+def _reverse_ltr_runs(chars: list[PdfChar]) -> list[PdfChar]:
+    """Visual right-to-left order -> logical: digits and Latin runs read left to right."""
+    out: list[PdfChar] = []
+    i = 0
+    n = len(chars)
+    while i < n:
+        if not _is_ltr_strong(chars[i].ch):
+            out.append(chars[i])
+            i += 1
+            continue
+        j = i
+        last_strong = i
+        while j < n:
+            ch = chars[j].ch
+            if _is_ltr_strong(ch):
+                last_strong = j
+            elif is_rtl_char(ch) or ch in "()[]":
+                break
+            j += 1
+        out.extend(reversed(chars[i:last_strong + 1]))
+        i = last_strong + 1
+    return out
+
+
+def _drop_kashida_junk(chars: list[PdfChar]) -> list[PdfChar]:
+    """LibreOffice maps justification kashidas to a Latin letter between Arabic ones."""
+    keep: list[PdfChar] = []
+    for i, c in enumerate(chars):
+        if (c.ch.isascii() and c.ch.isalpha() and 0 < i < len(chars) - 1
+                and is_rtl_char(chars[i - 1].ch) and is_rtl_char(chars[i + 1].ch)):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _needs_space(a: PdfChar, b: PdfChar, gap: float, size: float) -> bool:
+    if is_cjk_char(a.ch) or is_cjk_char(b.ch):
+        return False  # CJK text has no word spaces; only real space glyphs count
+    return gap > SPACE_GAP_EM * size
+
+
+def _cells(line: PdfLine) -> None:
+    """Fill ``line.cells`` and ``line.marks`` (dropped superscript markers)."""
+    chars = _visual_order(line)
+    if line.rtl:
+        chars = _drop_kashida_junk(chars)
+    cells: list[PdfCell] = []
+    buf: list[str] = []
+    cell_x0 = cell_x1 = 0.0
+    prev: PdfChar | None = None
+    spaced = False
+    sup_run: list[PdfChar] = []
+
+    def flush_sup() -> None:
+        text = "".join(c.ch for c in sup_run)
+        if sup_run and FOOTNOTE_MARK_RE.match(text):
+            if not buf and not cells:
+                line.lead_mark = text
+            else:
+                line.marks.append(text)
+        elif sup_run:  # not a marker (e.g. "th", "2" of m2): keep as text
+            buf.append(text)
+        sup_run.clear()
+
+    for c in chars:
+        if c.space:
+            spaced = True
+            continue
+        if c.sup:
+            sup_run.append(c)
+            spaced = False
+            continue
+        if sup_run:
+            flush_sup()
+        if prev is not None:
+            gap = (prev.x0 - c.x1) if line.rtl else (c.x0 - prev.x1)
+            if gap > CELL_GAP_EM * line.size:
+                cells.append(PdfCell(text=_clean("".join(buf)), x0=cell_x0, x1=cell_x1))
+                buf = []
+                cell_x0, cell_x1 = c.x0, c.x1
+            elif spaced or _needs_space(prev, c, gap, line.size):
+                if buf and not buf[-1].endswith(" "):
+                    buf.append(" ")
+        if not buf:
+            cell_x0, cell_x1 = c.x0, c.x1
+        buf.append(c.ch)
+        cell_x0 = min(cell_x0, c.x0)
+        cell_x1 = max(cell_x1, c.x1)
+        prev = c
+        spaced = False
+    if sup_run:
+        flush_sup()
+    if buf:
+        cells.append(PdfCell(text=_clean("".join(buf)), x0=cell_x0, x1=cell_x1))
+    line.cells = [c for c in cells if c.text]
+    if line.rtl:  # cells read right to left
+        line.cells.sort(key=lambda c: -c.x1)
+
+
+MULTISPACE_RE = re.compile(r"\s{2,}")
+
+
+def _clean(text: str) -> str:
+    return MULTISPACE_RE.sub(" ", text).strip()
+
+
+def page_rules(page: pdfium.PdfPage) -> list[float]:
+    """The y (from the top) of short horizontal rules: footnote separator candidates."""
+    height = page.get_height()
+    width = page.get_width()
+    ys: list[float] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < RULE_MAX_THICKNESS and RULE_MIN_WIDTH < right - left < RULE_MAX_WIDTH * width:
+            ys.append(height - top)
+    return ys
+
+
+def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
+    """The lines of one page, top to bottom, with cells and reading order resolved."""
+    pieces = _stream_lines(page_chars(page))
+    lines = _merge_same_row(pieces)
+    for line in lines:
+        body = [c for c in line.chars if not c.space and not c.sup]
+        if not body:
+            body = [c for c in line.chars if not c.space]
+            for c in body:
+                c.sup = False
+        line.page = page_no
+        line.size = _median([c.size for c in body])
+        line.bottom = _median([c.bottom for c in body if c.size >= 0.9 * line.size])
+        line.top = min(c.top for c in body)
+        strong_rtl = sum(1 for c in body if is_rtl_char(c.ch))
+        strong_ltr = sum(1 for c in body if c.ch.isalpha() and not is_rtl_char(c.ch))
+        line.rtl = strong_rtl > strong_ltr
+        line.bold = sum(1 for c in body if c.bold) > len(body) / 2
+        _cells(line)
+    return [ln for ln in lines if ln.cells]
+
+
+def _median(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    return s[len(s) // 2]
+
+
+# --- entry point -----------------------------------------------------------------
+
+
+def read_pdf(data: bytes, name: str) -> RawDocument:
+    """Read the text layer of a PDF into positioned blocks.
+
+    Args:
+        data: the file's bytes.
+        name: the file name, for messages.
+
+    Returns:
+        A ``RawDocument`` of ``line`` blocks (body lines to reflow), ``header``/``footer``
+        blocks, one ``footnote`` block per footnote (label = its mark) and ``table``
+        blocks, page by page in reading order.
+
+    Raises:
+        CorruptFileError: not a PDF or damaged.
+        EncryptedFileError: password-protected.
+        NoTextLayerError: no page has text (a scan).
+    """
+    doc = _open(data, name)
+    try:
+        pages: list[list[PdfLine]] = []
+        rules: list[list[float]] = []
+        width = height = None
+        for i in range(len(doc)):
+            page = doc[i]
+            if width is None:
+                width, height = page.get_size()
+            try:
+                pages.append(page_lines(page, i + 1))
+                rules.append(page_rules(page))
+            finally:
+                page.close()
+        page_count = len(doc)
+    except pdfium.PdfiumError as exc:
+        raise CorruptFileError(f"{name} is a damaged PDF and cannot be read: {exc}") from None
+    finally:
+        doc.close()
+    if not any(pages):
+        raise NoTextLayerError(f"{name} has no text layer (scanned?): run OCR first")
+    blocks, warnings = classify_pages(pages, width or 612.0, height or 792.0, rules)
+    return RawDocument(blocks=blocks, fmt="pdf", name=name, page_count=page_count,
+                       page_width=width, page_height=height, warnings=warnings)
