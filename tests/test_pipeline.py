@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
+import types
 
 import pytest
 from lxml import etree
 from openpyxl import load_workbook
 from translate.storage import tmx as tt_tmx
 
-import align.aligners
-import align.io
 from align.alignment import DocInfo, MultiAlignment, Row, Unit
 from align.document import DocMeta, Document, Segment
 from align.errors import AlignmentInputError, ExportError, ReadError
@@ -164,9 +164,16 @@ def stubbed(monkeypatch):
         al.signature["warnings"] = ["the documents have different symbols"]
         return al
 
-    monkeypatch.setattr(align.io, "read_document", fake_read, raising=False)
-    monkeypatch.setattr(align.aligners, "align_documents", fake_align, raising=False)
+    stub_modules(monkeypatch, fake_read, fake_align)
     return calls
+
+
+def stub_modules(monkeypatch, read_document, align_documents) -> None:
+    """Stand-ins for ``align.io`` and ``align.aligners`` (whatever state those are in)."""
+    monkeypatch.setitem(sys.modules, "align.io",
+                        types.SimpleNamespace(read_document=read_document))
+    monkeypatch.setitem(sys.modules, "align.aligners",
+                        types.SimpleNamespace(align_documents=align_documents))
 
 
 def test_align_files_wiring(stubbed, tmp_path):
