@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from align.alignment import DocInfo, MultiAlignment, Row, Unit
 from align.errors import ExportError
 from align.export.common import write_bytes
 
+#: a UTF-16 surrogate on its own, which UTF-8 cannot encode
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 SCHEMA = "un-align/alignment"
 SCHEMA_VERSION = 1
 _UNIT_FIELDS = frozenset(f.name for f in fields(Unit))
@@ -117,7 +120,8 @@ def json_bytes(al: MultiAlignment) -> bytes:
                           allow_nan=False, default=_plain)
     except (TypeError, ValueError) as exc:
         raise ExportError(f"the alignment cannot be written as JSON: {exc}") from exc
-    return text.encode("utf-8")
+    # a lone surrogate (from a broken extraction) cannot be encoded: show it as U+FFFD
+    return LONE_SURROGATE_RE.sub("\ufffd", text).encode("utf-8")
 
 
 def _plain(value: object) -> object:
