@@ -5,11 +5,11 @@ State ``(a, b)`` means the first ``a`` source and ``b`` target units are consume
 (both arrays non-decreasing, ``lo[0] == 0``, ``hi[n] == m``); a full band makes the
 search exhaustive, a narrow one makes time and memory linear.
 
-Each bead of ``ns`` source and ``nt`` target units scores ``(ns + nt) * q`` where the
-per-unit quality ``q`` is the cosine margin of the merged units (cosine of the
-normalised sums, minus the mean similarity of each part to its nearest neighbours),
-minus a length-ratio penalty, plus number and label agreement, minus a prior for the
-bead type; a 1-0 or 0-1 bead scores ``skip`` per unit. Merged units are never
+Each bead of ``ns`` source and ``nt`` target units scores ``(ns + nt) * q`` plus a
+number and label term counted once per bead, where the per-unit quality ``q`` is the
+cosine margin of the merged units (the 1-1 margins summed and divided by the norms of
+the summed vectors), minus a length-ratio penalty, minus a prior for the bead type; a
+1-0 or 0-1 bead scores ``skip`` per unit. Merged units are never
 re-embedded: the cosine of two sums is computed from the 1-1 cosines, so a 1-2 bead
 is judged by how well both target parts match the source together, which suits
 models that embed concatenations poorly.
@@ -221,9 +221,10 @@ class _Scorer:
     def scores(self, s0: int, ns: int, t0: int, t1: int, nt: int, prior: float) -> np.ndarray:
         """``(ns + nt) * q`` for the target starts t0..t1-1, shape (t1 - t0,)."""
         pt = self.parts(s0, ns, t0, t1, nt)
-        q = (pt["margin"] - self.p.len_weight * pt["len_err"] ** 2 + pt["num"]
-             + self.p.label_weight * pt["lab"] - prior)
-        return (ns + nt) * q
+        q = pt["margin"] - self.p.len_weight * pt["len_err"] ** 2 - prior
+        # numbers and labels count once per bead (as for a 1-1 bead), so they never
+        # reward merging a labelled unit with its neighbours
+        return (ns + nt) * q + 2.0 * (pt["num"] + self.p.label_weight * pt["lab"])
 
 
 def length_ratio(src_lens: np.ndarray, tgt_lens: np.ndarray) -> float:

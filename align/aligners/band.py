@@ -1,0 +1,129 @@
+"""Search bands: coarse-to-fine for long texts without anchors, hard anchors for documents.
+
+All functions are pure: feature arrays and indices in, a :class:`Band` out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from align.aligners.dp import Band, Params, RawBead
+from align.aligners.features import SideFeatures
+
+#: the exhaustive DP is used up to this many cells; above it, coarse-to-fine
+MAX_FULL_CELLS = 1_200_000
+
+
+def downsample(side: SideFeatures, factor: int) -> SideFeatures:
+    """Blocks of ``factor`` consecutive units: summed vectors (re-normalised), summed lengths."""
+    n = len(side)
+    starts = np.arange(0, n, factor)
+    vecs = np.add.reduceat(side.vecs.astype(np.float64), starts, axis=0)
+    vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    return SideFeatures(
+        vecs=vecs.astype(np.float32),
+        lens=np.add.reduceat(side.lens, starts),
+        nums=np.zeros((len(starts), side.nums.shape[1]), dtype=np.float32),
+        labels=np.full(len(starts), -1, dtype=np.int64),
+    )
+
+
+def band_from_beads(beads: Sequence[RawBead], factor: int, n: int, m: int, slack: int) -> Band:
+    """The fine band around a coarse path: each coarse bead's rectangle, widened by ``slack``."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    a = b = 0  # coarse position
+    for bead in beads:
+        a1, b1 = a + len(bead.src), b + len(bead.tgt)
+        s0, s1 = min(a * factor, n), min(a1 * factor, n)
+        t0, t1 = min(b * factor, m), min(b1 * factor, m)
+        r0, r1 = max(s0 - slack, 0), min(s1 + slack, n)
+        lo[r0:r1 + 1] = np.minimum(lo[r0:r1 + 1], max(t0 - slack, 0))
+        hi[r0:r1 + 1] = np.maximum(hi[r0:r1 + 1], min(t1 + slack, m))
+        a, b = a1, b1
+    return make_monotone(lo, hi, m)
+
+
+def make_monotone(lo: np.ndarray, hi: np.ndarray, m: int) -> Band:
+    """Repair a band: non-decreasing bounds, ends pinned, each row reachable from the last."""
+    lo = np.minimum.accumulate(np.clip(lo, 0, m)[::-1])[::-1].copy()
+    hi = np.maximum.accumulate(np.clip(hi, 0, m)).copy()
+    lo[0], hi[-1] = 0, m
+    hi = np.maximum(hi, lo)
+    lo[1:] = np.minimum(lo[1:], hi[:-1] + 1)  # some bead must lead from each row to the next
+    return Band(lo, hi)
+
+
+def coarse_band(src: SideFeatures, tgt: SideFeatures, params: Params,
+                run: Callable[..., list[RawBead]], *, max_cells: int = MAX_FULL_CELLS,
+                ratio: float | None = None) -> Band:
+    """A band for ``run`` (the DP): full when small, else from a DP over blocks (recursive).
+
+    Args:
+        src, tgt: the features (n and m units).
+        params: the DP parameters (the coarse pass keeps 1-1, 1-2, 2-1 and skips).
+        run: the DP function (``align.aligners.dp.run_dp``), passed in to keep this pure.
+        max_cells: the largest exhaustive search.
+        ratio: expected target/source length ratio.
+    """
+    n, m = len(src), len(tgt)
+    if (n + 1) * (m + 1) <= max_cells:
+        return Band.full(n, m)
+    factor = max(2, math.ceil(math.sqrt((n + 1) * (m + 1) / max_cells)))
+    cs, ct = downsample(src, factor), downsample(tgt, factor)
+    coarse_params = Params(types=((1, 1, 0.0), (1, 2, 0.02), (2, 1, 0.02)), skip=params.skip,
+                           len_weight=params.len_weight, len_smooth=params.len_smooth * factor,
+                           num_weight=0.0, num_missing=0.0, label_weight=0.0, knn=params.knn)
+    inner = coarse_band(cs, ct, coarse_params, run, max_cells=max_cells, ratio=ratio)
+    beads = run(cs, ct, params=coarse_params, band=inner, ratio=ratio)
+    return band_from_beads(beads, factor, n, m, slack=2 * factor)
+
+
+def anchor_band(n: int, m: int, anchors: Sequence[tuple[int, int]]) -> Band:
+    """The band forcing each anchor ``(i, j)`` into one bead (source i with target j).
+
+    Rows ``a <= i`` may only reach columns ``<= j``; rows ``a > i`` must be past ``j``.
+    Anchors must be strictly increasing on both sides.
+    """
+    lo = np.zeros(n + 1, dtype=np.int64)
+    hi = np.full(n + 1, m, dtype=np.int64)
+    for i, j in anchors:
+        hi[:i + 1] = np.minimum(hi[:i + 1], j)
+        lo[i + 1:] = np.maximum(lo[i + 1:], j + 1)
+    return Band(lo, hi)
+
+
+def intersect(a: Band, b: Band, m: int) -> Band:
+    """Cells allowed by both bands (repaired to stay connected)."""
+    return make_monotone(np.maximum(a.lo, b.lo), np.minimum(a.hi, b.hi), m)
+
+
+def monotone_chain(candidates: Sequence[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The heaviest chain of candidate matches increasing on both sides (weighted LIS).
+
+    Args:
+        candidates: ``(i, j, weight)`` with positive weights; O(k^2) for k candidates.
+
+    Returns:
+        The chosen ``(i, j)`` pairs in order.
+    """
+    cands = sorted(candidates)
+    best = [0.0] * len(cands)
+    prev = [-1] * len(cands)
+    for x, (i, j, w) in enumerate(cands):
+        best[x] = w
+        for y in range(x):
+            iy, jy, _ = cands[y]
+            if iy < i and jy < j and best[y] + w > best[x]:
+                best[x], prev[x] = best[y] + w, y
+    if not cands:
+        return []
+    x = int(np.argmax(best))
+    chain = []
+    while x >= 0:
+        chain.append((cands[x][0], cands[x][1]))
+        x = prev[x]
+    return chain[::-1]
