@@ -139,16 +139,15 @@ def align_files(sources: Sequence[Source], *, unit: str = "paragraph",
     if len(sources) < 2:
         raise AlignmentInputError(
             "give at least two language versions of the document (e.g. Chinese and English)")
+    if embedder is None:      # created lazily: a bad model path fails here, before reading
+        from align.embed import get_embedder
+
+        embedder = get_embedder(model)
     docs = read_sources(sources, langs=langs, progress=progress)
     check_documents(docs, pivot=pivot)
     docs.sort(key=lambda d: (d.lang != pivot, LANGS.index(d.lang) if d.lang in LANGS else 9))
 
     from align.aligners import align_documents
-
-    if embedder is None:
-        from align.embed import get_embedder
-
-        embedder = get_embedder(model)
 
     def aligning(stage: str, fraction: float) -> None:
         if progress:

@@ -15,7 +15,7 @@ from translate.storage import tmx as tt_tmx
 
 from align.alignment import DocInfo, MultiAlignment, Row, Unit
 from align.document import DocMeta, Document, Segment
-from align.errors import AlignmentInputError, ExportError, ReadError
+from align.errors import AlignmentInputError, ExportError, ModelError, ReadError
 from align.export.jsonio import read_json
 from align.pipeline import align_files, check_documents, output_name, write_outputs
 
@@ -208,6 +208,12 @@ def test_align_files_input_errors(stubbed, tmp_path, files, langs, error, messag
     with pytest.raises(error, match=message):
         align_files([tmp_path / f for f in files], langs=langs, embedder="EMB")
     assert stubbed["align"] == []                         # refused before aligning
+
+
+def test_a_bad_model_fails_before_reading(stubbed, tmp_path):
+    with pytest.raises(ModelError):
+        align_files([tmp_path / "a.zh.txt", tmp_path / "b.en.txt"], model=str(tmp_path / "no"))
+    assert stubbed["read"] == []
 
 
 def test_json_of_outputs_carries_the_signature(tmp_path):
