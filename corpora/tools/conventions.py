@@ -112,21 +112,42 @@ def paragraph_label(number: str, lang: str) -> str:
     return f"{number} -" if lang == "ar" else f"{number}."
 
 
-def subitem_is_roman(number: str, parent: str | None) -> bool:
-    """A second-level sub-item (``(i)``) sits under a lettered sub-item."""
-    return bool(parent) and not DIGITS_RE.match(parent or "") and bool(ROMAN_RE.match(number))
+def subitem_depths(units: list[dict]) -> list[int]:
+    """1 for ``(a)`` sub-items, 2 for ``(i)`` sub-items under them, 0 for other units.
+
+    ``i`` is a letter after ``h`` and a roman numeral after any other letter; the
+    ``parent`` of a second-level sub-item may name the paragraph or the lettered item.
+    """
+    depths: list[int] = []
+    last_letter: str | None = None
+    for unit in units:
+        number = unit.get("number") or ""
+        if unit["kind"] != "subitem":
+            depths.append(0)
+            if unit["kind"] in ("paragraph", "heading"):
+                last_letter = None
+            continue
+        parent = unit.get("parent")
+        under_letter = bool(parent) and not DIGITS_RE.match(parent) and not ROMAN_RE.match(parent)
+        follows_letter = last_letter is not None and chr(ord(last_letter) + 1) != number
+        if ROMAN_RE.match(number) and (under_letter or follows_letter):
+            depths.append(2)
+        else:
+            depths.append(1)
+            last_letter = number
+    return depths
 
 
-def subitem_label(number: str, lang: str, parent: str | None = None) -> str:
+def subitem_label(number: str, lang: str, depth: int = 1) -> str:
     """``(a)`` en/zh, ``a)`` fr/es/ru, ``(أ)`` ar; then ``(i)`` / ``i)``."""
-    if lang == "ar" and not subitem_is_roman(number, parent):
+    if lang == "ar" and depth == 1:
         return f"({AR_ABJAD[ord(number) - ord('a')]})"
     if lang in ("fr", "es", "ru"):
         return f"{number})"
     return f"({number})"
 
 
-def unit_label(unit: dict, lang: str) -> str | None:
+def unit_label(unit: dict, lang: str, depth: int = 1) -> str | None:
     """The printed label of a unit in ``lang`` (None for unnumbered units)."""
     number = unit.get("number")
     if number is None:
@@ -137,5 +158,10 @@ def unit_label(unit: dict, lang: str) -> str | None:
     if kind == "paragraph":
         return paragraph_label(number, lang)
     if kind == "subitem":
-        return subitem_label(number, lang, unit.get("parent"))
+        return subitem_label(number, lang, depth)
     return number
+
+
+def unit_labels(units: list[dict], lang: str) -> list[str | None]:
+    """The printed labels of a sequence of units (sub-item depth read from context)."""
+    return [unit_label(u, lang, d) for u, d in zip(units, subitem_depths(units))]

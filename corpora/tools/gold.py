@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conventions import join_sentences, strip_marks, unit_label
+from conventions import join_sentences, strip_marks, unit_labels
 from source import GOLD_KINDS, beads_of, doc_langs, sentence_count, zh_external
 
 
@@ -10,8 +10,7 @@ def _bead_line(zh: list[int], x: list[int]) -> str:
     return "[" + ",".join(map(str, zh)) + "]:[" + ",".join(map(str, x)) + "]"
 
 
-def _para_line(unit: dict, lang: str) -> str:
-    label = unit_label(unit, lang)
+def _para_line(unit: dict, label: str | None, lang: str) -> str:
     text = strip_marks(join_sentences(unit["text"][lang], lang))
     return f"{label} {text}" if label else text
 
@@ -42,13 +41,13 @@ def gold_files(doc: dict) -> dict[str, dict[str, str]]:
         files = {
             f"{x}.sent": x_sents,
             "sent.beads": sent_beads,
-            f"{x}.para": [_para_line(u, x) for u in units],
+            f"{x}.para": [_para_line(u, lab, x) for u, lab in zip(units, unit_labels(units, x))],
             "para.beads": [_bead_line([i], [i]) for i in range(len(units))],
         }
         if external:
             files["zh.counts"] = [str(sentence_count(u, "zh")) for u in units]
         else:
             files["zh.sent"] = [strip_marks(s).strip() for u in units for s in u["text"]["zh"]]
-            files["zh.para"] = [_para_line(u, "zh") for u in units]
+            files["zh.para"] = [_para_line(u, lab, "zh") for u, lab in zip(units, unit_labels(units, "zh"))]
         out[f"zh-{x}"] = {name: "\n".join(lines) + "\n" for name, lines in files.items()}
     return out

@@ -24,7 +24,7 @@ from lxml import etree
 
 from conventions import (FOOTNOTE_MARK_RE, LANGUAGE_LINE, UNITED_NATIONS, barcode,
                          distribution_line, join_sentences, organ, original_line,
-                         running_job, unit_label)
+                         running_job, subitem_depths, unit_labels)
 
 FIXED_TIME = datetime(2026, 1, 15, 9, 0, 0, tzinfo=timezone.utc)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -277,10 +277,9 @@ class DocxWriter:
             self._run(para, subtitle, bold=True, size=12, heading=True)
         self._para(after=6)
 
-    def unit(self, unit: dict, numbered: set[str]) -> None:
+    def unit(self, unit: dict, label: str | None, depth: int, numbered: set[str]) -> None:
         lang = self.lang
         text = join_sentences(unit["text"][lang], lang)
-        label = unit_label(unit, lang)
         kind = unit["kind"]
         justify = WD_ALIGN_PARAGRAPH.JUSTIFY
         if kind == "heading":
@@ -291,8 +290,9 @@ class DocxWriter:
             self._text_with_notes(para, text, bold=True, size=12 if level == 1 else None, heading=True)
             return
         if kind == "subitem":
-            para = self._para(align=justify, left=1.25, right=1.25, first=0.6, after=6,
-                              tabs=((2.5, WD_TAB_ALIGNMENT.LEFT),))
+            indent = 1.25 + 0.6 * (depth - 1)
+            para = self._para(align=justify, left=indent, right=1.25, first=0.6, after=6,
+                              tabs=((indent + 1.25, WD_TAB_ALIGNMENT.LEFT),))
         else:
             para = self._para(align=justify, left=1.25, right=1.25, after=6,
                               tabs=((2.0, WD_TAB_ALIGNMENT.LEFT),))
@@ -371,9 +371,10 @@ class DocxWriter:
                 self.numbering(first)
         notes = {u["number"]: join_sentences(u["text"][self.lang], self.lang)
                  for u in units if u["kind"] == "footnote"}
-        for unit in units:
+        labels = unit_labels(units, self.lang)
+        for unit, label, depth in zip(units, labels, subitem_depths(units)):
             if unit["kind"] != "footnote":
-                self.unit(unit, numbered)
+                self.unit(unit, label, depth, numbered)
         if self.footnotes:
             self.footnotes_part(notes)
         out = io.BytesIO()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conventions import (FOOTNOTE_MARK_RE, LANGUAGE_LINE, UNITED_NATIONS, distribution_line,
-                         join_sentences, organ, original_line, unit_label)
+                         join_sentences, organ, original_line, unit_labels)
 
 COLUMN = 56
 FOOTNOTE_RULE = "__________________"
@@ -59,11 +59,10 @@ def render_txt(doc: dict, lang: str) -> str:
     meta = doc["langs"][lang]
     lines = masthead_lines(meta, lang) + ["", meta["job_number"], ""] + title_block(meta)
     footnotes: list[str] = []
-    for unit in doc["units"]:
+    for unit, label in zip(doc["units"], unit_labels(doc["units"], lang)):
         if unit["kind"] == "footnote":
             footnotes.append(f"{unit['number']} {unit_text(unit, lang)}")
             continue
-        label = unit_label(unit, lang)
         text = unit_text(unit, lang)
         lines += [f"{label} {text}" if label else text, ""]
     if footnotes:
