@@ -1,0 +1,183 @@
+"""Page furniture and reflow: what is not text, and how broken lines join again.
+
+Running headers and footers (document symbols, job numbers, page counters, barcodes,
+undocs.org links, repeated running titles) and table-of-contents lines are recognised
+here; ``join_lines`` rejoins a paragraph's physical lines the way each script needs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from align.un import patterns as P
+
+_FURNITURE_PATTERNS = (P.UNDOCS_URL, P.BARCODE, P.JOB_NUMBER, P.PAGE_COUNTER, P.RECYCLE)
+_LEFTOVER = re.compile(r"[^\W_]")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9%]")
+#: second halves of words cut by automatic hyphenation (en, fr, es, ru)
+_SUFFIX_AFTER_BREAK = re.compile(
+    r"^(?:tions?|sions?|ments?|ings?|ances?|ences?|ity|ities|ness|ally|ical(?:ly)?|atives?"
+    r"|ated|ating|[iy]s(?:ed|ing|ation)|[iy]z(?:ed|ing|ation)|ous|ible|able|ably|ures?|ial(?:ly)?"
+    r"|ists?|ism|ité|ités|ement|ements|ción|ciones|mente|idad|idades|ния|ниям?|ство|ства|ции|ций"
+    r"|ный|ная|ное|ные|ных|ского|ской)\b",
+)
+_SPACES = re.compile(r"[ \t\u00a0]{2,}+")
+_WORD_TAIL = re.compile(r"([^\W\d_]{1,40})-$")
+_WORD_HEAD = re.compile(r"^([^\W\d_]{1,40})")
+
+
+def text_width(text: str) -> int:
+    """Display width: wide (CJK) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def is_symbol(candidate: str) -> bool:
+    """A UN document symbol needs a slash and a digit."""
+    return "/" in candidate and any(ch.isdigit() for ch in candidate)
+
+
+def symbols_in(text: str) -> list[str]:
+    """Document symbols in ``text``, in order, normalised (no trailing stars)."""
+    out = []
+    for m in P.SYMBOL.finditer(text):
+        sym = m.group().rstrip("*")
+        if is_symbol(sym):
+            out.append(re.sub(r"\s*\(Sect\.\s?", " (Sect. ", sym))
+    return out
+
+
+def is_symbol_line(text: str) -> bool:
+    """True when ``text`` holds only document symbols (one, or a joint symbol)."""
+    syms = [m for m in P.SYMBOL.finditer(text) if is_symbol(m.group())]
+    if not syms:
+        return False
+    rest = P.SYMBOL.sub(" ", text)
+    return bool(P.SYMBOL_LINE_SEPARATORS.match(rest))
+
+
+def is_furniture(text: str) -> bool:
+    """True when a whole line is page furniture: symbols, job number, page counter,
+    barcode, undocs.org link, print date, page number, recycling note."""
+    text = text.strip()
+    if not text:
+        return False
+    if P.PAGE_WORD.match(text):
+        return True
+    found = False
+    rest = text
+    for pattern in _FURNITURE_PATTERNS:
+        rest, n = pattern.subn(" ", rest)
+        found = found or n > 0
+    syms = [m.group() for m in P.SYMBOL.finditer(rest)]
+    if any(is_symbol(s) for s in syms):
+        found = True
+        rest = P.SYMBOL.sub(" ", rest)
+    if not found:
+        return False
+    rest = P.PRINT_DATE.sub(" ", rest)
+    return not _LEFTOVER.search(rest)
+
+
+def is_toc_line(text: str) -> bool:
+    """A contents line: dot leaders or a far-away page number at the end."""
+    return bool(P.TOC_LEADER.search(text)) or bool(P.TOC_TITLE.match(text.strip()))
+
+
+def running_titles(lines: list[str], furniture: list[bool]) -> set[str]:
+    """Lines repeated next to page furniture: running section titles.
+
+    Args:
+        lines: stripped non-blank lines in order.
+        furniture: ``is_furniture`` of each line.
+
+    Returns:
+        the texts that occur at least twice right before or after a furniture line.
+    """
+    near: Counter = Counter()
+    for i, line in enumerate(lines):
+        if furniture[i] or len(line) > 160:
+            continue
+        if (i > 0 and furniture[i - 1]) or (i + 1 < len(lines) and furniture[i + 1]):
+            near[_key(line)] += 1
+    return {k for k, n in near.items() if n >= 2}
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split())
+
+
+def is_running_title(line: str, titles: set[str]) -> bool:
+    return _key(line) in titles
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def _dehyphenate(prev: str, nxt: str, vocabulary: set[str] | None) -> tuple[str, str] | None:
+    """Decide a line-end hyphen: return (left, joiner) or None to keep ``prev`` as is."""
+    if prev.endswith("\u00ad"):
+        return prev[:-1], ""
+    tail = _WORD_TAIL.search(prev)
+    head = _WORD_HEAD.match(nxt)
+    if not tail or not head:
+        return None  # 2021-\n2025, COVID-\n19: keep the hyphen, no space
+    left, right = tail.group(1), head.group(1)
+    if not right[0].islower() or not left[-1].islower():
+        return None  # South-\nSouth, State-\ndriven
+    if vocabulary is not None:
+        joined, hyphened = (left + right).lower(), f"{left}-{right}".lower()
+        if hyphened in vocabulary and joined not in vocabulary:
+            return None
+        if joined in vocabulary and hyphened not in vocabulary:
+            return prev[:-1], ""
+    if _SUFFIX_AFTER_BREAK.match(right):
+        return prev[:-1], ""
+    return None
+
+
+def join_lines(lines: list[str], lang: str, vocabulary: set[str] | None = None) -> str:
+    """Rejoin the physical lines of one paragraph.
+
+    Chinese: no space (but a space between a CJK character and a Latin letter or digit,
+    as UN Chinese prints numbers); Arabic, Latin and Cyrillic: one space, and a line-end
+    hyphen is removed only where it is a break (soft hyphen, the unbroken word used
+    elsewhere in the document, or a suffix such as ``-tion`` after it).
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if lang == "zh":
+            a, b = out[-1], line[0]
+            if (_ASCII_ALNUM.match(a) and _is_cjk(b) and b not in "，。；：、）》”") or (
+                _is_cjk(a) and _ASCII_ALNUM.match(b) and a not in "（《“，。；：、"
+            ):
+                out = f"{out} {line}"
+            elif _ASCII_ALNUM.match(a) and _ASCII_ALNUM.match(b):
+                out = f"{out} {line}"
+            else:
+                out = out + line
+            continue
+        if out.endswith(("-", "\u00ad")):
+            decided = _dehyphenate(out, line, vocabulary)
+            out = out + line if decided is None else decided[0] + decided[1] + line
+            continue
+        out = f"{out} {line}"
+    return _SPACES.sub(" ", out)
+
+
+def vocabulary_of(lines: list[str]) -> set[str]:
+    """Lower-cased words (hyphenated ones whole) of a document, for ``join_lines``."""
+    words: set[str] = set()
+    for line in lines:
+        for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line[:2000]):
+            words.add(w.lower())
+    return words

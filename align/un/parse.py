@@ -1,0 +1,352 @@
+"""From a reader's blocks to a ``Document``: clean, reflow, segment, read the masthead.
+
+The steps, in order:
+
+1. drop what is not text: header/footer/table blocks, page furniture (symbols, job
+   numbers, page counters, barcodes, links), running titles, contents lines;
+2. detect the language (unless given);
+3. group physical lines into units: a unit starts at a believable label (the next
+   paragraph number, chapter or section heading, a sub-item that starts its own line) or
+   after a paragraph break (blank line, vertical gap, a short line that ends a sentence);
+   blocks that are whole paragraphs (DOCX, one-paragraph-per-line text) are units as is;
+4. classify the units: front matter until the text begins, then headings, paragraphs,
+   sub-items, unnumbered body text, footnotes;
+5. read the masthead metadata from the front matter and the furniture.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from align.document import Document, Segment
+from align.errors import EmptyDocumentError
+from align.io.raw import Block, RawDocument
+from align.un import clean, labels
+from align.un import patterns as P
+from align.un.lang import detect_language, normalize_lang
+from align.un.meta import AGENDA, DATE, DISTRIBUTION, ORIGINAL, SESSION, SUBTITLE, extract_meta
+from align.un.sequence import Sequence
+
+_DROPPED_ROLES = ("header", "footer", "table")
+_PROSE_END = ("。", ".", "!", "?", "！", "？", "؟", "”", "»", ")", "）", "\"")
+
+
+@dataclass
+class _Line:
+    """A physical line (or whole paragraph) that survived cleaning."""
+
+    text: str
+    page: int
+    role: str
+    blanks: int = 0
+    page_break: bool = False
+    footnote_zone: bool = False
+    indent: bool = False
+    gap: bool = False
+    label: str | None = None
+
+
+@dataclass
+class _Unit:
+    lines: list[str]
+    page: int
+    kind: str  # "text" | "footnote"
+    label: labels.Label | None = None
+    number: str | None = None
+    front: bool = False
+    parent: str | None = None
+    resolved: tuple[str, int] | None = None  # heading/subitem number and level chosen
+    extra: dict = field(default_factory=dict)
+
+
+def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
+    """Drop furniture, running titles and contents lines; keep break hints."""
+    texts = [b.text.strip() for b in raw.blocks]
+    furniture = [b.role in ("header", "footer") or (b.role in ("line", "para") and clean.is_furniture(t))
+                 for b, t in zip(raw.blocks, texts)]
+    nonblank = [(t, f) for t, f in zip(texts, furniture) if t]
+    titles = clean.running_titles([t for t, _ in nonblank], [f for _, f in nonblank])
+    gaps = _vertical_gaps(raw.blocks)
+    out: list[_Line] = []
+    blanks, page_break, zone = 0, False, False
+    last_page = raw.blocks[0].page if raw.blocks else 1
+    prev_furniture = False
+    for i, (block, text) in enumerate(zip(raw.blocks, texts)):
+        if block.page != last_page:
+            page_break, zone, last_page = True, False, block.page
+        if not text:
+            blanks += 1
+            continue
+        if block.role in _DROPPED_ROLES or furniture[i]:
+            page_break, zone, prev_furniture = True, False, True
+            continue
+        near_furniture = prev_furniture or (i + 1 < len(furniture) and furniture[i + 1])
+        prev_furniture = False
+        if near_furniture and clean.is_running_title(text, titles):
+            continue
+        if block.role == "footnote":
+            out.append(_Line(text, block.page, "footnote", label=block.label))
+            blanks = 0
+            continue
+        if P.FOOTNOTE_RULE.match(text):
+            zone = True
+            continue
+        out.append(_Line(text, block.page, block.role if block.role == "para" else "line",
+                         blanks=blanks, page_break=page_break, footnote_zone=zone,
+                         indent=raw.fmt == "txt" and bool(block.x0), gap=gaps.get(i, False),
+                         label=block.label))
+        blanks, page_break = 0, False
+    return _drop_contents(out), texts
+
+
+def _vertical_gaps(blocks: list[Block]) -> dict[int, bool]:
+    """Index -> True where a PDF line sits clearly lower than line spacing explains."""
+    pairs = []
+    for i in range(1, len(blocks)):
+        a, b = blocks[i - 1], blocks[i]
+        if a.page == b.page and None not in (a.y0, a.y1, b.y0, b.y1) and a.role == b.role == "line":
+            pairs.append((i, b.y0 - a.y1, a.y1 - a.y0))
+    if len(pairs) < 5:
+        return {}
+    gap = statistics.median(p[1] for p in pairs)
+    height = statistics.median(p[2] for p in pairs)
+    return {i: g > gap + 0.4 * height for i, g, _ in pairs}
+
+
+def _drop_contents(lines: list[_Line]) -> list[_Line]:
+    """Remove contents entries: leader lines, their wrapped first lines, titles."""
+    keep = [True] * len(lines)
+    pending: list[int] = []
+    for i, line in enumerate(lines):
+        if line.role == "footnote":
+            continue
+        if P.TOC_TITLE.match(line.text):
+            keep[i] = False
+            pending = []
+            continue
+        if P.TOC_LEADER.search(line.text):
+            keep[i] = False
+            if len(pending) <= 4:
+                for j in pending:
+                    keep[j] = False
+            pending = []
+            continue
+        if line.page_break or line.blanks >= 2 or P.LINE_END_SENTENCE.search(line.text):
+            pending = []
+        if not P.LINE_END_SENTENCE.search(line.text):
+            pending.append(i)
+    return [line for line, k in zip(lines, keep) if k]
+
+
+def _masthead_line(text: str) -> bool:
+    return bool(DISTRIBUTION.match(text) or ORIGINAL.match(text) or DATE.match(text)
+                or (len(text) < 80 and (SESSION.search(text) or AGENDA.match(text)))
+                or SUBTITLE.match(text))
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(P.LINE_END_SENTENCE.search(text))
+
+
+def _starts_lower(text: str) -> bool:
+    return text[:1].islower()
+
+
+class _Grouper:
+    """Groups lines into units, deciding which labels to believe."""
+
+    def __init__(self, lines: list[_Line], lang: str) -> None:
+        self.lines = lines
+        self.lang = lang
+        widths = sorted(clean.text_width(ln.text) for ln in lines if ln.role == "line")
+        self.wrap = widths[int(0.9 * (len(widths) - 1))] if widths else 0
+        pairs = [ln for ln in lines[1:] if ln.role == "line" and not ln.page_break]
+        spaced = sum(1 for ln in pairs if ln.blanks >= 1)
+        self.double_spaced = bool(pairs) and spaced >= 0.6 * len(pairs)
+        self.seq = Sequence()
+        self.units: list[_Unit] = []
+        self.in_front = True
+
+    # -- break rules ---------------------------------------------------------------
+    def _short(self, text: str, share: float) -> bool:
+        return self.wrap > 0 and clean.text_width(text) < share * self.wrap
+
+    def _breaks(self, prev: _Line, cur: _Line, unit: _Unit) -> bool:
+        """Whether unlabelled ``cur`` starts a new unit after ``prev``."""
+        if cur.role != "line" or prev.role != "line":
+            return True
+        if cur.footnote_zone != prev.footnote_zone:
+            return True
+        if self.lang not in ("zh", "ar") and _starts_lower(cur.text):
+            return False
+        if prev.text.endswith(("-", "\u00ad")) and not cur.page_break:
+            return False
+        if unit.label and unit.label.kind == "heading":
+            return bool(unit.label.rest) and not (not self._short(prev.text, 0.8)
+                                                   and not _ends_sentence(prev.text))
+        if cur.gap:
+            return True
+        blank_break = cur.blanks >= (2 if self.double_spaced else 1)
+        if self.in_front:
+            if blank_break or cur.indent or _masthead_line(cur.text) or _masthead_line(prev.text):
+                return True
+            if _ends_sentence(prev.text) or self._short(prev.text, 0.7):
+                return True
+            return False
+        if blank_break and (not self.double_spaced or _ends_sentence(prev.text)):
+            return True
+        if _ends_sentence(prev.text) and self._short(prev.text, 0.8):
+            return True
+        if not cur.page_break and self._short(prev.text, 0.6) and not _ends_sentence(prev.text) \
+                and not prev.text.endswith((",", "，", "、")):
+            return True
+        return False
+
+    # -- labels ----------------------------------------------------------------------
+    def _clean_break(self, prev: _Line | None, cur: _Line) -> bool:
+        if prev is None or cur.role != "line" or prev.role != "line":
+            return True
+        return (_ends_sentence(prev.text) or self._short(prev.text, 0.8) or cur.gap
+                or cur.blanks >= (2 if self.double_spaced else 1) or self.in_front)
+
+    def _label(self, prev: _Line | None, cur: _Line) -> labels.Label | None:
+        text = f"{cur.label} {cur.text}" if cur.label else cur.text
+        label = labels.parse_label(text, self.lang)
+        if label is None:
+            return None
+        trusted = cur.label is not None or cur.role == "para"
+        if self.seq.accept(label, trusted=trusted, clean=self._clean_break(prev, cur),
+                           line_start=cur.role == "line"):
+            return label
+        return None
+
+    # -- main loop -------------------------------------------------------------------
+    def run(self) -> list[_Unit]:
+        prev: _Line | None = None
+        unit: _Unit | None = None
+        for cur in self.lines:
+            if cur.role == "footnote" or (cur.role != "para" and self._footnote_start(cur)):
+                unit = self._close(unit)
+                m = P.FOOTNOTE_LINE.match(cur.text)
+                number = cur.label or (m.group(1) if m else None)
+                text = cur.text[m.end():] if (m and not cur.label) else cur.text
+                unit = _Unit([text], cur.page, "footnote", number=number)
+                prev = cur
+                continue
+            label = self._label(prev, cur)
+            if label is not None:
+                unit = self._close(unit)
+                unit = _Unit([label.rest] if label.rest else [], cur.page, "text", label=label,
+                             resolved=self.seq.last_resolved)
+            elif unit is None or prev is None or self._breaks(prev, cur, unit) or unit.kind == "footnote" \
+                    and not cur.footnote_zone and cur.role == "para":
+                unit = self._close(unit)
+                unit = _Unit([cur.text], cur.page, "text", front=self.in_front)
+            else:
+                unit.lines.append(cur.text)
+            prev = cur
+        self._close(unit)
+        return self.units
+
+    def _footnote_start(self, cur: _Line) -> bool:
+        m = P.FOOTNOTE_LINE.match(cur.text)
+        if not m:
+            return False
+        if m.group(1).startswith("*"):
+            return True
+        return cur.footnote_zone
+
+    def _close(self, unit: _Unit | None) -> None:
+        if unit is None:
+            return None
+        if unit.kind == "text" and unit.label is None and self.in_front:
+            text = clean.join_lines(unit.lines, self.lang)
+            unit.front = not self._is_prose(text, len(unit.lines))
+        if unit.label is not None or (unit.kind == "text" and not unit.front):
+            self.in_front = False
+        if unit.kind == "text" and unit.label is None and not self.in_front and unit.front is False:
+            unit.front = False
+        self.units.append(unit)
+        return None
+
+    def _is_prose(self, text: str, n_lines: int) -> bool:
+        if _masthead_line(text) or not text.endswith(_PROSE_END):
+            return False
+        if text.endswith(("”", "»", ")", "）", "\"")) and not _ends_sentence(text):
+            return False
+        minimum = 25 if self.lang == "zh" else 60
+        return len(text) >= minimum or n_lines > 1 and not self._short(text, 0.6)
+
+
+def _trailing_footnotes(units: list[_Unit]) -> None:
+    """One-paragraph-per-line text: ``1 text`` units at the very end are footnotes."""
+    tail: list[_Unit] = []
+    for unit in reversed(units):
+        if unit.kind != "text" or unit.label is not None or unit.front:
+            break
+        m = P.FOOTNOTE_LINE.match(unit.lines[0]) if unit.lines else None
+        if not m or not m.group(1).isdigit():
+            break
+        tail.append(unit)
+    tail.reverse()
+    numbers = [int(P.FOOTNOTE_LINE.match(u.lines[0]).group(1)) for u in tail]
+    if not tail or numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
+        return
+    for unit in tail:
+        m = P.FOOTNOTE_LINE.match(unit.lines[0])
+        unit.kind, unit.number = "footnote", m.group(1)
+        unit.lines[0] = unit.lines[0][m.end():]
+
+
+def _segments(units: list[_Unit], lang: str, vocabulary: set[str]) -> list[Segment]:
+    segments: list[Segment] = []
+    paragraph: str | None = None
+    for unit in units:
+        text = clean.join_lines(unit.lines, lang, vocabulary)
+        if unit.kind == "footnote":
+            segments.append(Segment("footnote", unit.number, text, unit.page))
+        elif unit.label is None:
+            if text:
+                segments.append(Segment("front" if unit.front else "body", None, text, unit.page))
+        elif unit.label.kind == "paragraph":
+            paragraph = unit.label.number
+            segments.append(Segment("paragraph", unit.label.number, text, unit.page))
+        elif unit.label.kind == "heading":
+            number, level = unit.resolved or (unit.label.number, unit.label.level)
+            paragraph = None
+            segments.append(Segment("heading", number, text, unit.page, level=level))
+        else:
+            number = unit.resolved[0] if unit.resolved else unit.label.number
+            segments.append(Segment("subitem", number, text, unit.page, parent=paragraph))
+    return segments
+
+
+def build_document(raw: RawDocument, *, lang: str | None = None) -> Document:
+    """Turn a reader's blocks into a structured UN document.
+
+    Args:
+        raw: the reader's output.
+        lang: the language, to skip detection (``zh``, ``en`` ... or an alias).
+
+    Raises:
+        EmptyDocumentError: nothing but page furniture.
+        UnsupportedLanguageError: not one of the six UN languages, or a bad override.
+    """
+    code = normalize_lang(lang) if lang else None
+    lines, all_texts = _keep_lines(raw)
+    body_text = "\n".join(ln.text for ln in lines)
+    if not body_text.strip():
+        raise EmptyDocumentError(f"{raw.name or 'document'}: no text (only page furniture or nothing)")
+    code = code or detect_language(body_text)
+    units = _Grouper(lines, code).run()
+    _trailing_footnotes(units)
+    vocabulary = clean.vocabulary_of([ln.text for ln in lines]) if code not in ("zh",) else set()
+    segments = _segments(units, code, vocabulary)
+    front = [s.text for s in segments if s.kind == "front"]
+    meta = extract_meta([t for t in all_texts if t], front)
+    warnings = list(raw.warnings)
+    if not any(s.kind in ("paragraph", "body", "subitem", "heading") for s in segments):
+        warnings.append("no body text found: everything was read as front matter")
+    return Document(lang=code, meta=meta, segments=segments, name=raw.name, fmt=raw.fmt,
+                    warnings=warnings)
