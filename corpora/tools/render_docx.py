@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from datetime import datetime, timezone
+from xml.sax.saxutils import escape
 
 from docx import Document as new_document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -31,7 +32,6 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TEXT_WIDTH_CM = 16.0
 NUM_ID = 90
 ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 FONTS = {  # (latin, east asian, complex script) for body text and for headings
     "zh": (("Times New Roman", "Noto Serif CJK SC", "Times New Roman"),
@@ -334,16 +334,13 @@ class DocxWriter:
                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
         size = int(max(self.size - 2, 8) * 2)
         for i, (number, _) in enumerate(self.footnotes, start=1):
-            body = texts[number]
-            t = etree.Element(qn("w:t"))
-            t.text = " " + body
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            body = escape(" " + texts[number])
             xml.append(
-                f'<w:footnote w:id="{i}"><w:p><w:pPr>{rtl}<w:spacing w:after="40" w:line="{int(size * 6)}" w:lineRule="exact"/>'
+                f'<w:footnote w:id="{i}"><w:p><w:pPr>{rtl}<w:spacing w:after="40" w:line="{size * 12}" w:lineRule="exact"/>'
                 f'<w:ind w:left="1247" w:right="1247" w:hanging="240"/><w:jc w:val="both"/></w:pPr>'
                 f'<w:r><w:rPr><w:vertAlign w:val="superscript"/>{rrtl}</w:rPr><w:footnoteRef/></w:r>'
                 f'<w:r><w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>{rrtl}</w:rPr>'
-                f'{etree.tostring(t, encoding="unicode").replace(" xmlns:w=" + chr(34) + W_NS + chr(34), "")}</w:r></w:p></w:footnote>')
+                f'<w:t xml:space="preserve">{body}</w:t></w:r></w:p></w:footnote>')
         xml.append("</w:footnotes>")
         blob = etree.tostring(etree.fromstring("".join(xml)), xml_declaration=True,
                               encoding="UTF-8", standalone=True)
