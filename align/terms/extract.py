@@ -1,0 +1,313 @@
+"""Term candidates per language: noun-phrase-like n-grams of one sentence.
+
+Chinese is segmented with jieba (a private tokenizer whose user dictionary holds the
+glossary's own terms, so known terms stay whole) and filtered by part-of-speech
+patterns; English, French, Spanish and Russian are tokenised with sacremoses; Arabic
+with a word regex, tatweel and diacritics removed and clitics handled in the key.
+Every candidate has a ``key`` (what is counted and compared) and a ``surface`` (the
+text as written). The text is NFC-normalised first.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from align.errors import UnsupportedLanguageError
+from align.terms.stopwords import STOPWORDS
+
+TERM_LANGS: tuple[str, ...] = ("zh", "en", "fr", "es", "ru", "ar")
+
+#: longest candidate, in tokens
+MAX_TOKENS = 5
+#: longest Chinese candidate built from tokens, in characters (known terms may be longer)
+MAX_ZH_CHARS = 16
+
+TATWEEL_RE = re.compile("\u0640+")
+ARABIC_MARKS_RE = re.compile("[\u064b-\u0652\u0670]")
+ALEF_RE = re.compile("[\u0622\u0623\u0625]")
+ARABIC_WORD_RE = re.compile(r"[\w\u0600-\u06ff\u0640]+(?:-[\w\u0600-\u06ff]+)*")
+HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+DIGITS_ONLY_RE = re.compile(r"^[\d.,/–\-]+$")
+APOSTROPHE_RE = re.compile("[’ʼ]")
+#: Arabic proclitics stripped from a word's key: conjunctions, prepositions + article
+AR_PROCLITIC_RE = re.compile(r"^(?:و|ف)?(?:(?:ب|ك|ل)?ال|لل|ب|ل)(?=\w{3,})")
+AR_CONJ_RE = re.compile(r"^(?:و|ف)(?=\w{3,})")
+#: crude Russian inflection endings, longest first (keys only: never shown)
+RU_ENDING_RE = re.compile(
+    r"(?:ами|ями|ого|его|ому|ему|ыми|ими|иях|ах|ях|ов|ев|ей|ий|ый|ой|ая|яя|ое|ее|ые|ие|"
+    r"ых|их|ым|им|ую|юю|ом|ем|ам|ям|а|я|о|е|и|ы|у|ю|ь|й)$"
+)
+LATIN_PLURAL_RE = re.compile(r"(?<=[^s])s$")
+
+#: jieba part-of-speech tags allowed inside a Chinese candidate
+ZH_INNER_POS = frozenset(
+    "n nr ns nt nz nl ng vn an j l b v vd vi a ad eng i nrt nrfg g x_term".split()
+)
+#: tags a Chinese candidate may end with
+ZH_END_POS = frozenset("n nr ns nt nz nl ng vn an j l b eng i nrt nrfg x_term".split())
+#: conjunctions allowed inside (not at the edges of) a Chinese candidate
+ZH_INNER_CONJ = frozenset({"和", "与", "及"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One term candidate occurrence in a sentence.
+
+    Attributes:
+        key: normalised form used for counting and comparison.
+        surface: the candidate as written in the sentence.
+        start: character offset in the NFC text.
+        end: end offset (exclusive).
+        ntok: number of tokens.
+    """
+
+    key: str
+    surface: str
+    start: int
+    end: int
+    ntok: int = 1
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is one of the six UN languages, else raise."""
+    if lang not in TERM_LANGS:
+        raise UnsupportedLanguageError(
+            f"terminology needs one of {', '.join(TERM_LANGS)}; got {lang!r}"
+        )
+    return lang
+
+
+def normalize(text: str, lang: str) -> str:
+    """NFC, unified apostrophes; for Arabic also no tatweel, no diacritics, bare alef."""
+    text = unicodedata.normalize("NFC", text)
+    text = APOSTROPHE_RE.sub("'", text)
+    if lang == "ar":
+        text = TATWEEL_RE.sub("", text)
+        text = ARABIC_MARKS_RE.sub("", text)
+        text = ALEF_RE.sub("\u0627", text)
+    return text
+
+
+def _word_key(word: str, lang: str) -> str:
+    w = word.casefold()
+    if lang in ("en", "fr", "es") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
+        w = LATIN_PLURAL_RE.sub("", w)
+    elif lang == "ru" and len(w) > 4:
+        w = RU_ENDING_RE.sub("", w) or w
+    elif lang == "ar" and len(w) > 4:
+        stripped = AR_PROCLITIC_RE.sub("", w)
+        w = stripped if stripped != w else AR_CONJ_RE.sub("", w)
+    return w
+
+
+def term_key(text: str, lang: str) -> str:
+    """The comparison key of a term: what a candidate's ``key`` would be."""
+    text = normalize(text, lang).strip()
+    if lang == "zh":
+        return re.sub(r"\s+", "", text)
+    words = _tokens(text, lang)
+    return " ".join(_word_key(w, lang) for w, _, _ in words)
+
+
+@lru_cache(maxsize=8)
+def _moses(lang: str):
+    from sacremoses import MosesTokenizer
+
+    return MosesTokenizer(lang=lang)
+
+
+def _tokens(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """Tokens with their character spans in ``text``."""
+    if lang == "ar":
+        return [(m.group(), m.start(), m.end()) for m in ARABIC_WORD_RE.finditer(text)]
+    toks = _moses(lang).tokenize(text, escape=False, aggressive_dash_splits=False)
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for tok in toks:
+        idx = text.find(tok, pos)
+        if idx < 0:  # the tokenizer rewrote the token; skip it
+            continue
+        out.append((tok, idx, idx + len(tok)))
+        pos = idx + len(tok)
+    return out
+
+
+def _stop(lang: str) -> frozenset[str]:
+    return _STOP[lang]
+
+
+_STOP: dict[str, frozenset[str]] = {
+    lang: frozenset(normalize(w, lang).casefold() for w in words)
+    for lang, words in STOPWORDS.items()
+}
+
+
+def _is_word(tok: str) -> bool:
+    return bool(HAS_LETTER_RE.search(tok)) and not DIGITS_ONLY_RE.match(tok)
+
+
+@lru_cache(maxsize=32)
+def _known_index(known: frozenset[str], lang: str) -> dict[str, list[tuple[str, ...]]]:
+    """Known terms as token-key tuples, indexed by their first token key."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for term in known:
+        keys = tuple(_word_key(w, lang) for w, _, _ in _tokens(normalize(term, lang), lang))
+        if keys:
+            index.setdefault(keys[0], []).append(keys)
+    for seqs in index.values():
+        seqs.sort(key=len, reverse=True)
+    return index
+
+
+def _known_candidates(text: str, lang: str, toks: list[tuple[str, int, int]],
+                      known: frozenset[str]) -> list[Candidate]:
+    """Occurrences of glossary terms, whatever their length."""
+    index = _known_index(known, lang)
+    keys = [_word_key(t[0], lang) for t in toks]
+    out = []
+    for i, k in enumerate(keys):
+        for seq in index.get(k, ()):
+            if tuple(keys[i:i + len(seq)]) == seq:
+                start, end = toks[i][1], toks[i + len(seq) - 1][2]
+                out.append(Candidate(" ".join(seq), text[start:end], start, end, len(seq)))
+    return out
+
+
+def _spaced_candidates(text: str, lang: str, max_tokens: int,
+                       known: frozenset[str] = frozenset()) -> list[Candidate]:
+    stop = _stop(lang)
+    toks = _tokens(text, lang)
+    # chunks of consecutive word tokens (punctuation and numbers break a chunk)
+    chunks: list[list[tuple[str, int, int]]] = []
+    cur: list[tuple[str, int, int]] = []
+    for tok in toks:
+        if _is_word(tok[0]):
+            cur.append(tok)
+        else:
+            if cur:
+                chunks.append(cur)
+            cur = []
+    if cur:
+        chunks.append(cur)
+    out: list[Candidate] = _known_candidates(text, lang, toks, known) if known else []
+    for chunk in chunks:
+        words = [t for t in chunk if t[0] != "'"]
+        folded = [w.casefold() for w, _, _ in words]
+        for i in range(len(words)):
+            if folded[i] in stop or folded[i].endswith("'"):
+                continue
+            for j in range(i, min(len(words), i + max_tokens)):
+                if folded[j] in stop:
+                    continue
+                if j > i and sum(f in stop for f in folded[i:j + 1]) * 2 > j - i + 1:
+                    continue
+                start, end = words[i][1], words[j][2]
+                key = " ".join(_word_key(w, lang) for w, _, _ in words[i:j + 1])
+                out.append(Candidate(key, text[start:end], start, end, j - i + 1))
+    return out
+
+
+class _ZhSegmenter:
+    """A jieba POS tokenizer with its own dictionary (jieba's global one stays untouched)."""
+
+    def __init__(self, user_terms: Sequence[str]):
+        import jieba
+        import jieba.posseg
+
+        self._tok = jieba.Tokenizer()
+        self._tok.initialize()
+        for term in user_terms:
+            self._tok.add_word(term, freq=200000, tag="x_term")
+        self._pos = jieba.posseg.POSTokenizer(self._tok)
+        self.user_terms = frozenset(user_terms)
+        self._lock = threading.Lock()
+
+    def cut(self, text: str) -> list[tuple[str, str]]:
+        with self._lock:
+            return [(p.word, p.flag) for p in self._pos.cut(text)]
+
+
+_ZH_CACHE: dict[frozenset[str], _ZhSegmenter] = {}
+_ZH_LOCK = threading.Lock()
+
+
+def zh_segmenter(user_terms: Iterable[str] = ()) -> _ZhSegmenter:
+    """A cached Chinese segmenter whose dictionary includes ``user_terms``."""
+    terms = frozenset(t.strip() for t in user_terms if t and t.strip())
+    with _ZH_LOCK:
+        seg = _ZH_CACHE.get(terms)
+        if seg is None:
+            if len(_ZH_CACHE) > 4:
+                _ZH_CACHE.clear()
+            seg = _ZH_CACHE[terms] = _ZhSegmenter(sorted(terms))
+        return seg
+
+
+def _zh_candidates(text: str, seg: _ZhSegmenter, max_tokens: int) -> list[Candidate]:
+    stop = _STOP["zh"]
+    toks = seg.cut(text)
+    spans: list[tuple[str, str, int, int]] = []
+    pos = 0
+    for word, flag in toks:
+        spans.append((word, flag, pos, pos + len(word)))
+        pos += len(word)
+    out: list[Candidate] = []
+    n = len(spans)
+    for i in range(n):
+        w0, f0 = spans[i][0], spans[i][1]
+        if f0 == "x_term":
+            out.append(Candidate(w0, w0, spans[i][2], spans[i][3], 1))
+        if w0 in stop or f0 not in ZH_INNER_POS or not HAS_LETTER_RE.search(w0):
+            continue
+        for j in range(i, min(n, i + max_tokens)):
+            wj, fj = spans[j][0], spans[j][1]
+            inner_ok = fj in ZH_INNER_POS or (j > i and wj in ZH_INNER_CONJ)
+            if not inner_ok or (wj in stop and wj not in ZH_INNER_CONJ):
+                break
+            if fj not in ZH_END_POS:
+                # a verb may end a noun + verb compound (费用回收), nothing else may
+                if not (fj.startswith("v") and j > i and spans[j - 1][1] in ZH_END_POS):
+                    continue
+            start, end = spans[i][2], spans[j][3]
+            surface = text[start:end]
+            if j == i and f0 == "x_term":
+                continue  # already added
+            if len(surface) < 2 or (end - start > MAX_ZH_CHARS and j > i):
+                continue
+            out.append(Candidate(surface, surface, start, end, j - i + 1))
+    return out
+
+
+def candidates(
+    text: str,
+    lang: str,
+    *,
+    known: Iterable[str] = (),
+    max_tokens: int = MAX_TOKENS,
+) -> list[Candidate]:
+    """Term candidates of one sentence (or short text), in order of appearance.
+
+    Args:
+        text: the sentence.
+        lang: its language (zh, en, fr, es, ru, ar).
+        known: terms of the glossary: they are candidates whatever their length, and
+            for Chinese they join the segmenter's user dictionary so they stay whole.
+        max_tokens: the longest n-gram considered, in tokens.
+
+    Returns:
+        Candidates with spans relative to ``normalize(text, lang)``; overlapping
+        n-grams are all returned (the pairing step chooses among them).
+    """
+    check_lang(lang)
+    text = normalize(text, lang)
+    if not text.strip():
+        return []
+    if lang == "zh":
+        return _zh_candidates(text, zh_segmenter(known), max_tokens)
+    known = [k for k in known if k]
+    return _spaced_candidates(text, lang, max_tokens, frozenset(known))
