@@ -363,3 +363,19 @@ def counts(al: MultiAlignment) -> dict[str, int]:
     for row in al.rows:
         out[row.status] = out.get(row.status, 0) + 1
     return out
+
+
+def cell_sentences(al: MultiAlignment, row: Row, lang: str) -> list[str]:
+    """The sentences of one cell, as the split and move operations count them."""
+    return [text for _, text in _atoms(al, lang, list(row.cells.get(lang, [])))]
+
+
+def next_to_review(al: MultiAlignment, after: int, *, flagged_only: bool = False) -> int | None:
+    """The first row after ``after`` still to review (wrapping around), or None."""
+    wanted = ("flagged",) if flagged_only else ("flagged", "auto")
+    n = len(al.rows)
+    for k in range(1, n + 1):
+        i = (after + k) % n
+        if al.rows[i].status in wanted:
+            return i
+    return None
