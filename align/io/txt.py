@@ -23,6 +23,8 @@ from align.io.raw import Block, RawDocument
 from align.un import patterns as P
 from align.un.clean import is_furniture, text_width
 
+#: a gap this wide inside a line separates two columns (a two-column masthead)
+COLUMN_GAP = re.compile(r"[ \u00a0]{5,}+|\t++")
 #: control characters that never occur in a text document
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -129,5 +131,8 @@ def read_txt(data: bytes, name: str) -> RawDocument:
                 page = max(page, int(counter.group(1)))
         # keep a leading space as x0 hint: a new text block in PDF-extracted text
         x0 = float(len(line) - len(line.lstrip())) if wrapped else None
-        blocks.append(Block(text=stripped, page=page, role="line" if wrapped else "para", x0=x0))
+        for cell in COLUMN_GAP.split(stripped):
+            if cell.strip():
+                blocks.append(Block(text=cell.strip(), page=page, role="line" if wrapped else "para",
+                                    x0=x0))
     return RawDocument(blocks=blocks, fmt="txt", name=name, page_count=page)

@@ -66,6 +66,8 @@ def is_furniture(text: str) -> bool:
         return False
     if P.PAGE_WORD.match(text):
         return True
+    if text[-1] in ".,;:。，；":  # a symbol that ends a sentence is text, not a header
+        return False
     found = False
     rest = text
     for pattern in _FURNITURE_PATTERNS:
@@ -181,3 +183,55 @@ def vocabulary_of(lines: list[str]) -> set[str]:
         for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", line[:2000]):
             words.add(w.lower())
     return words
+
+
+#: a footnote reference typed as plain digits after a word or punctuation (TXT exports)
+MARKER_ALPHA = re.compile(r"(?<=[^\W\d_]|[.,;:)\]”’\"»])(\d{1,3})(?=[\s.,;:)]|$)")
+#: the same between Chinese characters: 决议1提交
+MARKER_ZH = re.compile(r"(?<=[\u4e00-\u9fff。，；：”）》])(\d{1,3})(?=[\u4e00-\u9fff。，；：“（《]|$)")
+#: characters after a number in Chinese that make it a quantity, not a footnote marker
+_ZH_MEASURE = frozenset("号年月日个次项名届卷条款段章节页%亿万千百倍岁人国家份件")
+
+
+def _is_marker(text: str, m: re.Match, lang: str) -> bool:
+    start, end = m.start(), m.end()
+    before = text[start - 1] if start else ""
+    after = text[end:end + 2]
+    if lang == "zh":
+        return text[start - 1:start] != "第" and after[:1] not in _ZH_MEASURE
+    if before == "." and start >= 2 and text[start - 2].isdigit():
+        # 3.1: a decimal unless a new sentence follows (30/3.1 It ...)
+        nxt = after.strip()[:1]
+        return not nxt or nxt.isupper() or (lang == "ar" and not nxt.isdigit())
+    if before.isalpha() and before.isupper() and start >= 2 and text[start - 2].isupper():
+        return False  # G20, H1N1 style codes
+    return True
+
+
+def strip_footnote_markers(texts: list[str], numbers: list[str], lang: str) -> list[str]:
+    """Remove plain-digit footnote references from body texts, in footnote order.
+
+    Args:
+        texts: the body segments' texts in reading order.
+        numbers: the footnote numbers in order (``["1", "2", ...]``).
+        lang: the document language.
+
+    Returns:
+        the texts with each footnote's first reference (after the previous one) removed.
+    """
+    pattern = MARKER_ZH if lang == "zh" else MARKER_ALPHA
+    wanted = [n for n in numbers if n.isdigit()]
+    out = list(texts)
+    k = 0
+    for i, text in enumerate(out):
+        pos = 0
+        while k < len(wanted):
+            m = next((m for m in pattern.finditer(text, pos)
+                      if m.group(1) == wanted[k] and _is_marker(text, m, lang)), None)
+            if m is None:
+                break
+            text = text[:m.start()] + text[m.end():]
+            pos = m.start()
+            k += 1
+        out[i] = _SPACES.sub(" ", text)
+    return out

@@ -10,7 +10,7 @@ from align.un import patterns as P
 from align.un.clean import is_furniture, is_symbol_line, symbols_in
 
 DISTRIBUTION = re.compile(
-    r"^(?:Distr\.?\s?:?\s?)?(General|Limited|Restricted|générale|limitée|restreinte|general"
+    r"(?:^|Distr\.?\s?:?\s?)(General|Limited|Restricted|générale|limitée|restreinte|general"
     r"|limitada|reservada|Общий|Общая|Ограниченный|Ограниченная|Для служебного пользования"
     r"|普遍|限制分发|限制|内部|عام|محدود|مقيد)\.?$",
     re.IGNORECASE,
@@ -71,6 +71,9 @@ SUBTITLE = re.compile(
     r"|مذكرة من الأمانة(?: العامة)?|مذكرة من الأمين العام|تقرير .{3,80}|إضافة|تصويب)\**$",
     re.IGNORECASE,
 )
+#: a masthead line that ends with the symbol: ``United Nations  E/CN.7/2022/3/Add.1``
+_MASTHEAD_SYMBOL = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций"
+                              r"|联合国|الأمم المتحدة)\s")
 _AR_LETTERS = "أبجد"  # (أ) (ب) (ج) (د): enough for agenda items
 _AGENDA_LETTER = re.compile(r"\(?\s?([a-z]|[أبجد])\s?\)")
 _AGENDA_NUMBER = re.compile(r"\d{1,3}")
@@ -102,10 +105,11 @@ def _agenda_number(raw: str) -> str:
 def find_symbols(lines: list[str]) -> list[str]:
     """Document symbols from lines that print nothing else (page headers, masthead)."""
     found: list[str] = []
-    candidates = [ln for ln in lines if not ln.startswith("*") and is_symbol_line(ln)]
-    if not candidates:  # a masthead line that also says "United Nations"
-        candidates = [ln for ln in lines[:15] if not ln.startswith("*")
-                      and not P.UNDOCS_URL.search(ln) and symbols_in(ln)][:1]
+    candidates = [
+        ln for i, ln in enumerate(lines)
+        if not ln.startswith("*") and (is_symbol_line(ln) or (
+            i < 15 and not P.UNDOCS_URL.search(ln) and _MASTHEAD_SYMBOL.search(ln)))
+    ]
     for line in candidates:
         for sym in symbols_in(line):
             if sym not in found:
@@ -137,7 +141,7 @@ def extract_meta(all_lines: list[str], front: list[str]) -> DocMeta:
     used: set[int] = set()
     for i, unit in enumerate(front):
         text = unit.strip()
-        if meta.distribution is None and (m := DISTRIBUTION.match(text)):
+        if meta.distribution is None and (m := DISTRIBUTION.search(text)):
             meta.distribution = _DISTR_VALUES.get(m.group(1).lower(), m.group(1))
             used.add(i)
         elif meta.original_language is None and (m := ORIGINAL.match(text)):

@@ -45,6 +45,7 @@ class _Line:
     indent: bool = False
     gap: bool = False
     label: str | None = None
+    width: float = 0.0
 
 
 @dataclass
@@ -68,6 +69,7 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
     nonblank = [(t, f) for t, f in zip(texts, furniture) if t]
     titles = clean.running_titles([t for t, _ in nonblank], [f for _, f in nonblank])
     gaps = _vertical_gaps(raw.blocks)
+    width_of = _width_function(raw)
     out: list[_Line] = []
     blanks, page_break, zone = 0, False, False
     last_page = raw.blocks[0].page if raw.blocks else 1
@@ -95,9 +97,25 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
         out.append(_Line(text, block.page, block.role if block.role == "para" else "line",
                          blanks=blanks, page_break=page_break, footnote_zone=zone,
                          indent=raw.fmt == "txt" and bool(block.x0), gap=gaps.get(i, False),
-                         label=block.label))
+                         label=block.label, width=width_of(block)))
         blanks, page_break = 0, False
     return _drop_contents(out), texts
+
+
+def _width_function(raw: RawDocument):
+    """Line width: points from the left margin when the reader knows positions (PDF),
+    else display width in characters."""
+    xs = sorted(b.x0 for b in raw.blocks if b.role == "line" and b.x0 is not None and b.x1 is not None)
+    if raw.fmt != "pdf" or len(xs) < 5:
+        return lambda block: float(clean.text_width(block.text.strip()))
+    left = xs[len(xs) // 10]
+
+    def width(block: Block) -> float:
+        if block.x0 is None or block.x1 is None:
+            return float(clean.text_width(block.text.strip()))
+        return max(0.0, block.x1 - left)
+
+    return width
 
 
 def _vertical_gaps(blocks: list[Block]) -> dict[int, bool]:
@@ -140,7 +158,7 @@ def _drop_contents(lines: list[_Line]) -> list[_Line]:
 
 
 def _masthead_line(text: str) -> bool:
-    return bool(DISTRIBUTION.match(text) or ORIGINAL.match(text) or DATE.match(text)
+    return bool(DISTRIBUTION.search(text) or ORIGINAL.match(text) or DATE.match(text)
                 or (len(text) < 80 and (SESSION.search(text) or AGENDA.match(text)))
                 or SUBTITLE.match(text))
 
@@ -159,7 +177,7 @@ class _Grouper:
     def __init__(self, lines: list[_Line], lang: str) -> None:
         self.lines = lines
         self.lang = lang
-        widths = sorted(clean.text_width(ln.text) for ln in lines if ln.role == "line")
+        widths = sorted(ln.width for ln in lines if ln.role == "line")
         self.wrap = widths[int(0.9 * (len(widths) - 1))] if widths else 0
         pairs = [ln for ln in lines[1:] if ln.role == "line" and not ln.page_break]
         spaced = sum(1 for ln in pairs if ln.blanks >= 1)
@@ -169,8 +187,8 @@ class _Grouper:
         self.in_front = True
 
     # -- break rules ---------------------------------------------------------------
-    def _short(self, text: str, share: float) -> bool:
-        return self.wrap > 0 and clean.text_width(text) < share * self.wrap
+    def _short(self, line: _Line, share: float) -> bool:
+        return self.wrap > 0 and line.width < share * self.wrap
 
     def _breaks(self, prev: _Line, cur: _Line, unit: _Unit) -> bool:
         """Whether unlabelled ``cur`` starts a new unit after ``prev``."""
@@ -183,7 +201,7 @@ class _Grouper:
         if prev.text.endswith(("-", "\u00ad")) and not cur.page_break:
             return False
         if unit.label and unit.label.kind == "heading":
-            return bool(unit.label.rest) and not (not self._short(prev.text, 0.8)
+            return bool(unit.label.rest) and not (not self._short(prev, 0.8)
                                                    and not _ends_sentence(prev.text))
         if cur.gap:
             return True
@@ -191,24 +209,29 @@ class _Grouper:
         if self.in_front:
             if blank_break or cur.indent or _masthead_line(cur.text) or _masthead_line(prev.text):
                 return True
-            if _ends_sentence(prev.text) or self._short(prev.text, 0.7):
+            if _ends_sentence(prev.text) or self._short(prev, 0.7):
                 return True
             return False
         if blank_break and (not self.double_spaced or _ends_sentence(prev.text)):
             return True
-        if _ends_sentence(prev.text) and self._short(prev.text, 0.8):
+        if _ends_sentence(prev.text) and self._short(prev, 0.8):
             return True
-        if not cur.page_break and self._short(prev.text, 0.6) and not _ends_sentence(prev.text) \
+        if not cur.page_break and self._short(prev, 0.6) and not _ends_sentence(prev.text) \
                 and not prev.text.endswith((",", "，", "、")):
             return True
         return False
 
     # -- labels ----------------------------------------------------------------------
-    def _clean_break(self, prev: _Line | None, cur: _Line) -> bool:
+    def _clean_break(self, prev: _Line | None, cur: _Line, strong: bool = False) -> bool:
+        """A paragraph break before ``cur``; ``strong``: not merely a sentence end, but
+        a short line, a vertical gap or a blank line (what a list item needs)."""
         if prev is None or cur.role != "line" or prev.role != "line":
             return True
-        return (_ends_sentence(prev.text) or self._short(prev.text, 0.8) or cur.gap
-                or cur.blanks >= (2 if self.double_spaced else 1) or self.in_front)
+        if self._short(prev, 0.8) or cur.gap or self.in_front:
+            return True
+        if cur.blanks >= (2 if self.double_spaced else 1):
+            return True
+        return not strong and _ends_sentence(prev.text)
 
     def _label(self, prev: _Line | None, cur: _Line) -> labels.Label | None:
         text = f"{cur.label} {cur.text}" if cur.label else cur.text
@@ -216,8 +239,8 @@ class _Grouper:
         if label is None:
             return None
         trusted = cur.label is not None or cur.role == "para"
-        if self.seq.accept(label, trusted=trusted, clean=self._clean_break(prev, cur),
-                           line_start=cur.role == "line"):
+        clean_break = self._clean_break(prev, cur, strong=label.kind == "subitem")
+        if self.seq.accept(label, trusted=trusted, clean=clean_break, line_start=cur.role == "line"):
             return label
         return None
 
@@ -276,7 +299,7 @@ class _Grouper:
         if text.endswith(("”", "»", ")", "）", "\"")) and not _ends_sentence(text):
             return False
         minimum = 25 if self.lang == "zh" else 60
-        return len(text) >= minimum or n_lines > 1 and not self._short(text, 0.6)
+        return len(text) >= minimum or n_lines > 1
 
 
 def _trailing_footnotes(units: list[_Unit]) -> None:
@@ -343,6 +366,14 @@ def build_document(raw: RawDocument, *, lang: str | None = None) -> Document:
     _trailing_footnotes(units)
     vocabulary = clean.vocabulary_of([ln.text for ln in lines]) if code not in ("zh",) else set()
     segments = _segments(units, code, vocabulary)
+    footnotes = [s for s in segments if s.kind == "footnote"]
+    segments = [s for s in segments if s.kind != "footnote"]
+    if raw.fmt == "txt" and footnotes:
+        body = [s for s in segments if s.kind in ("heading", "paragraph", "subitem", "body")]
+        for seg, text in zip(body, clean.strip_footnote_markers(
+                [s.text for s in body], [f.number or "" for f in footnotes], code)):
+            seg.text = text
+    segments += footnotes  # footnotes apart, after the text, in the same order in every format
     front = [s.text for s in segments if s.kind == "front"]
     meta = extract_meta([t for t in all_texts if t], front)
     warnings = list(raw.warnings)
