@@ -28,9 +28,12 @@ PDF_MAGIC = b"%PDF-"
 PDF_MAGIC_WINDOW = 1024
 
 #: a word space is inserted between two glyphs further apart than this (in ems)
-SPACE_GAP_EM = 0.25
+SPACE_GAP_EM = 0.18
 #: a gap this wide (in ems) splits a line into cells (table columns, tab stops)
 CELL_GAP_EM = 1.5
+#: a justified line stretches its word gaps evenly and never this wide (in ems)
+JUSTIFIED_MAX_GAP_EM = 4.0
+JUSTIFIED_UNIFORMITY = 0.5
 #: two pieces of text sit on the same baseline within this tolerance (in ems)
 BASELINE_TOL_EM = 0.35
 #: pieces of one row have comparable sizes (a barcode beside a job number does not)
@@ -48,29 +51,23 @@ RULE_MAX_WIDTH = 0.45
 #: footnote reference markers printed as superscripts: 1, 12, *, a, iv, †
 FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|\*{1,3}|[a-z]|[ivx]{1,4}|[†‡§])[,]?$")
 
-ARABIC_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
-CJK_RANGES = (
-    (0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
-    (0x20000, 0x2FFFF),
+RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+CJK_RE = re.compile(
+    "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002ffff]"
 )
 TATWEEL = "\u0640"
 #: PDFium's stand-in for a hyphen it judged to end a line
 PDFIUM_HYPHEN = "\ufffe"
 
 
-def _in(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in ranges)
-
-
 def is_rtl_char(ch: str) -> bool:
     """Arabic or Hebrew script (strong right-to-left)."""
-    return _in(ch, ARABIC_RANGES)
+    return ch >= "\u0590" and RTL_RE.match(ch) is not None
 
 
 def is_cjk_char(ch: str) -> bool:
     """Han, kana, hangul, full-width forms and CJK punctuation."""
-    return _in(ch, CJK_RANGES)
+    return ch >= "\u2e80" and CJK_RE.match(ch) is not None
 
 
 @dataclass(slots=True)
@@ -86,6 +83,7 @@ class PdfChar:
     bold: bool
     space: bool = False
     sup: bool = False
+    italic: bool = False
 
 
 @dataclass(slots=True)
@@ -109,6 +107,7 @@ class PdfLine:
     cells: list[PdfCell] = field(default_factory=list)
     rtl: bool = False
     bold: bool = False
+    italic: bool = False
     marks: list[str] = field(default_factory=list)
     lead_mark: str | None = None
 
@@ -149,35 +148,45 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
 # --- characters ------------------------------------------------------------------
 
 
+_OBJ_AT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+
+
 class _FontCache:
-    """Size and weight per text object (one PDFium call per glyph instead of three)."""
+    """Size, weight and slant per text object (one cheap call per glyph)."""
 
-    def __init__(self) -> None:
-        self._by_obj: dict[int, tuple[float, bool]] = {}
+    def __init__(self, textpage) -> None:
+        self._by_obj: dict[int, tuple[float, bool, bool]] = {}
         self._name_buf = ctypes.create_string_buffer(256)
+        self._textpage = textpage
+        self._tp_addr = ctypes.cast(textpage, ctypes.c_void_p)
 
-    def get(self, textpage, index: int) -> tuple[float, bool]:
-        obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    def get(self, index: int) -> tuple[float, bool, bool]:
+        key = _OBJ_AT(self._tp_addr, index) or 0
         hit = self._by_obj.get(key)
-        if hit is not None:
-            return hit
-        hit = self._measure(textpage, index, obj)
-        self._by_obj[key] = hit
+        if hit is None:
+            obj = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
+            hit = self._measure(self._textpage, index, obj)
+            self._by_obj[key] = hit
         return hit
 
-    def _measure(self, textpage, index: int, obj) -> tuple[float, bool]:
+    def _measure(self, textpage, index: int, obj) -> tuple[float, bool, bool]:
         size = float(pdfium_c.FPDFText_GetFontSize(textpage, index))
-        bold = False
+        bold = italic = False
         if obj:
             font = pdfium_c.FPDFTextObj_GetFont(obj)
             if font:
                 bold = pdfium_c.FPDFFont_GetWeight(font) >= 600
+                angle = ctypes.c_int(0)
+                if pdfium_c.FPDFFont_GetItalicAngle(font, angle):
+                    italic = angle.value != 0
                 n = pdfium_c.FPDFFont_GetBaseFontName(font, self._name_buf, len(self._name_buf))
                 if n > 0:
                     fname = self._name_buf.value.decode("latin-1", "replace").lower()
                     bold = bold or "bold" in fname or "heavy" in fname or "black" in fname
-        return size, bold
+                    italic = italic or "italic" in fname or "oblique" in fname
+        return size, bold, italic
 
 
 def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
@@ -193,7 +202,7 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
     text = textpage.get_text_range() if count else ""
     if len(text) != count:  # surrogate pairs: fall back to one call per glyph
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
-    fonts = _FontCache()
+    fonts = _FontCache(raw)
     rect = pdfium_c.FS_RECTF()
     out: list[PdfChar | None] = []
     get_box = pdfium_c.FPDFText_GetLooseCharBox
@@ -211,14 +220,14 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
         if is_space and is_generated(raw, i):
             continue
         get_box(raw, i, rect)
-        size, bold = fonts.get(raw, i)
+        size, bold, italic = fonts.get(i)
         if size <= 0:
             size = max(rect.top - rect.bottom, 1.0)
         if ch in "\u00ad\u200b":  # soft hyphen and zero-width space: not text
             continue
         out.append(PdfChar(ch=" " if is_space else ch, x0=rect.left, x1=rect.right,
                            top=height - rect.top, bottom=height - rect.bottom,
-                           size=size, bold=bold, space=is_space))
+                           size=size, bold=bold, space=is_space, italic=italic))
     textpage.close()
     return out
 
@@ -323,59 +332,58 @@ def _first_x(line: PdfLine) -> float:
 
 
 def _visual_order(line: PdfLine) -> list[PdfChar]:
-    """Glyphs in reading order: by position left to right, or right to left for RTL."""
+    """Glyphs as they sit on the page: left to right, or right to left for an RTL line."""
     groups: list[list[PdfChar]] = []
     for c in line.chars:
         # combining marks (Arabic harakat) travel with their base glyph
-        if groups and c.ch and unicodedata.combining(c.ch):
+        if groups and unicodedata.combining(c.ch):
             groups[-1].append(c)
         else:
             groups.append([c])
-    if not line.rtl:
+    if line.rtl:
+        groups.sort(key=lambda g: -(g[0].x0 + g[0].x1))
+    else:
         groups.sort(key=lambda g: g[0].x0)
-        return [c for g in groups for c in g]
-    groups.sort(key=lambda g: -(g[0].x0 + g[0].x1) / 2)
-    ordered = [c for g in groups for c in g]
-    return _reverse_ltr_runs(ordered)
+    return [c for g in groups for c in g]
 
 
 def _is_ltr_strong(ch: str) -> bool:
     return ch.isdigit() or (ch.isalpha() and not is_rtl_char(ch))
 
 
-def _reverse_ltr_runs(chars: list[PdfChar]) -> list[PdfChar]:
-    """Visual right-to-left order -> logical: digits and Latin runs read left to right."""
-    out: list[PdfChar] = []
-    i = 0
-    n = len(chars)
+def _logical(items: list[str | PdfChar]) -> list[str | PdfChar]:
+    """Right-to-left visual order -> logical: digit and Latin runs read left to right.
+
+    Items are glyphs or ``" "`` word spaces; a run of left-to-right text (with the
+    spaces and neutral signs between its strong characters) is reversed back.
+    """
+    out: list[str | PdfChar] = []
+    i, n = 0, len(items)
     while i < n:
-        if not _is_ltr_strong(chars[i].ch):
-            out.append(chars[i])
+        it = items[i]
+        if isinstance(it, str) or not _is_ltr_strong(it.ch):
+            out.append(it)
             i += 1
             continue
-        j = i
-        last_strong = i
+        j, last = i, i
         while j < n:
-            ch = chars[j].ch
-            if _is_ltr_strong(ch):
-                last_strong = j
-            elif is_rtl_char(ch) or ch in "()[]":
-                break
+            jt = items[j]
+            if not isinstance(jt, str):
+                if _is_ltr_strong(jt.ch):
+                    last = j
+                elif is_rtl_char(jt.ch) or jt.ch in "()[]":
+                    break
             j += 1
-        out.extend(reversed(chars[i:last_strong + 1]))
-        i = last_strong + 1
+        out.extend(reversed(items[i:last + 1]))
+        i = last + 1
     return out
 
 
-def _drop_kashida_junk(chars: list[PdfChar]) -> list[PdfChar]:
+def _is_kashida_junk(chars: list[PdfChar], i: int) -> bool:
     """LibreOffice maps justification kashidas to a Latin letter between Arabic ones."""
-    keep: list[PdfChar] = []
-    for i, c in enumerate(chars):
-        if (c.ch.isascii() and c.ch.isalpha() and 0 < i < len(chars) - 1
-                and is_rtl_char(chars[i - 1].ch) and is_rtl_char(chars[i + 1].ch)):
-            continue
-        keep.append(c)
-    return keep
+    c = chars[i]
+    return (c.ch.isascii() and c.ch.isalpha() and 0 < i < len(chars) - 1
+            and is_rtl_char(chars[i - 1].ch) and is_rtl_char(chars[i + 1].ch))
 
 
 def _needs_space(a: PdfChar, b: PdfChar, gap: float, size: float) -> bool:
@@ -385,61 +393,100 @@ def _needs_space(a: PdfChar, b: PdfChar, gap: float, size: float) -> bool:
 
 
 def _cells(line: PdfLine) -> None:
-    """Fill ``line.cells`` and ``line.marks`` (dropped superscript markers)."""
+    """Fill ``line.cells`` and ``line.marks`` (dropped superscript markers).
+
+    Spacing and cell breaks are decided on the visual order (gaps between boxes);
+    right-to-left cells are then put in logical order.
+    """
     chars = _visual_order(line)
     if line.rtl:
-        chars = _drop_kashida_junk(chars)
-    cells: list[PdfCell] = []
-    buf: list[str] = []
-    cell_x0 = cell_x1 = 0.0
+        chars = [c for c in chars if not c.space]
+        junk = [i for i in range(len(chars)) if _is_kashida_junk(chars, i)]
+        for i in junk:
+            chars[i].ch = ""  # keeps its box: the gap it bridges is not a space
+    split_at = CELL_GAP_EM * line.size
+    if _stretched(chars, line.size):
+        split_at = float("inf")
+    cells: list[tuple[list[str | PdfChar], float, float]] = []
+    items: list[str | PdfChar] = []
+    x0 = x1 = 0.0
     prev: PdfChar | None = None
     spaced = False
-    sup_run: list[PdfChar] = []
-
-    def flush_sup() -> None:
-        text = "".join(c.ch for c in sup_run)
-        if sup_run and FOOTNOTE_MARK_RE.match(text):
-            if not buf and not cells:
-                line.lead_mark = text
-            else:
-                line.marks.append(text)
-        elif sup_run:  # not a marker (e.g. "th", "2" of m2): keep as text
-            buf.append(text)
-        sup_run.clear()
-
     for c in chars:
         if c.space:
             spaced = True
             continue
-        if c.sup:
-            sup_run.append(c)
-            spaced = False
-            continue
-        if sup_run:
-            flush_sup()
         if prev is not None:
-            gap = (prev.x0 - c.x1) if line.rtl else (c.x0 - prev.x1)
-            if gap > CELL_GAP_EM * line.size:
-                cells.append(PdfCell(text=_clean("".join(buf)), x0=cell_x0, x1=cell_x1))
-                buf = []
-                cell_x0, cell_x1 = c.x0, c.x1
-            elif spaced or _needs_space(prev, c, gap, line.size):
-                if buf and not buf[-1].endswith(" "):
-                    buf.append(" ")
-        if not buf:
-            cell_x0, cell_x1 = c.x0, c.x1
-        buf.append(c.ch)
-        cell_x0 = min(cell_x0, c.x0)
-        cell_x1 = max(cell_x1, c.x1)
+            gap = max(c.x0 - prev.x1, prev.x0 - c.x1)
+            if gap > split_at and not (c.sup or prev.sup):
+                cells.append((items, x0, x1))
+                items, spaced = [], False
+            elif (spaced or _needs_space(prev, c, gap, line.size)) and c.ch and prev.ch:
+                if items and items[-1] != " ":
+                    items.append(" ")
+        if not items:
+            x0, x1 = c.x0, c.x1
+        if c.ch:
+            items.append(c)
+        x0, x1 = min(x0, c.x0), max(x1, c.x1)
+        prev, spaced = c, False
+    if items:
+        cells.append((items, x0, x1))
+    out: list[PdfCell] = []
+    for k, (cell_items, cx0, cx1) in enumerate(cells):
+        if line.rtl:
+            cell_items = _logical(cell_items)
+        text = _cell_text(line, cell_items, first=not out and k == 0)
+        if text:
+            out.append(PdfCell(text=text, x0=cx0, x1=cx1))
+    line.cells = out
+
+
+def _stretched(chars: list[PdfChar], size: float) -> bool:
+    """A justified line: every word gap about as wide as the widest (and none huge)."""
+    gaps = []
+    prev = None
+    for c in chars:
+        if c.space or not c.ch:
+            continue
+        if prev is not None:
+            gap = max(c.x0 - prev.x1, prev.x0 - c.x1)
+            if gap > SPACE_GAP_EM * size:
+                gaps.append(gap)
         prev = c
-        spaced = False
-    if sup_run:
-        flush_sup()
-    if buf:
-        cells.append(PdfCell(text=_clean("".join(buf)), x0=cell_x0, x1=cell_x1))
-    line.cells = [c for c in cells if c.text]
-    if line.rtl:  # cells read right to left
-        line.cells.sort(key=lambda c: -c.x1)
+    if not gaps:
+        return False
+    widest = max(gaps)
+    return widest < JUSTIFIED_MAX_GAP_EM * size and min(gaps) >= JUSTIFIED_UNIFORMITY * widest
+
+
+def _cell_text(line: PdfLine, items: list[str | PdfChar], first: bool) -> str:
+    """Text of a cell, raised footnote markers taken out into ``line.marks``."""
+    parts: list[str] = []
+    i, n = 0, len(items)
+    while i < n:
+        it = items[i]
+        if isinstance(it, str):
+            parts.append(it)
+            i += 1
+            continue
+        if not it.sup:
+            parts.append(it.ch)
+            i += 1
+            continue
+        j = i
+        while j < n and not isinstance(items[j], str) and items[j].sup:
+            j += 1
+        mark = "".join(x.ch for x in items[i:j])
+        if FOOTNOTE_MARK_RE.match(mark):
+            if first and not "".join(parts).strip():
+                line.lead_mark = mark
+            else:
+                line.marks.append(mark)
+        else:
+            parts.append(mark)
+        i = j
+    return _clean("".join(parts))
 
 
 MULTISPACE_RE = re.compile(r"\s{2,}")
@@ -479,6 +526,7 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
         strong_ltr = sum(1 for c in body if c.ch.isalpha() and not is_rtl_char(c.ch))
         line.rtl = strong_rtl > strong_ltr
         line.bold = sum(1 for c in body if c.bold) > len(body) / 2
+        line.italic = sum(1 for c in body if c.italic) > len(body) / 2
         _cells(line)
     return [ln for ln in lines if ln.cells]
 

@@ -56,6 +56,9 @@ LABEL_CELL_RE = re.compile(
 )
 #: a line of numbers and dashes only (chart axes, figures, table figures)
 NUMERIC_LINE_RE = re.compile(r"^[\d\s.,%–—\-+()$€£]+$")
+#: PDF has no style names: a line's ``style`` says how its font looks
+FONT_STYLES = {(False, False): None, (True, False): "bold", (False, True): "italic",
+               (True, True): "bold italic"}
 DIGITS_RE = re.compile(r"\d+")
 SPACES_RE = re.compile(r"\s+")
 
@@ -177,8 +180,8 @@ def _footnote_blocks(lines: list[PdfLine], prev: Block | None) -> list[Block]:
                 else:
                     text = FOOTNOTE_LEAD_RE.sub("", text, count=1)
             blocks.append(Block(text=text, page=ln.page, role="footnote", label=label,
-                                x0=ln.x0, y0=ln.top, x1=ln.x1, y1=ln.bottom, size=ln.size,
-                                bold=ln.bold))
+                                x0=ln.x0, y0=ln.top, x1=ln.x1, y1=ln.bottom,
+                                size=round(ln.size, 2), bold=ln.bold))
             continue
         target = blocks[-1] if blocks else prev
         if target is not None:
@@ -251,8 +254,9 @@ def _line_blocks(line: PdfLine, role: str) -> list[Block]:
     groups.extend((c.text, c.x0, c.x1) for c in cells)
     if role in ("header", "footer"):
         groups = [(line.text, line.x0, line.x1)]
+    style = FONT_STYLES[(line.bold, line.italic)]
     return [Block(text=t, page=line.page, role=role, x0=x0, y0=line.top, x1=x1,
-                  y1=line.bottom, size=round(line.size, 2), bold=line.bold)
+                  y1=line.bottom, size=round(line.size, 2), bold=line.bold, style=style)
             for t, x0, x1 in groups]
 
 
