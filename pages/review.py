@@ -66,7 +66,8 @@ def select(i: int) -> None:
     st.session_state[state.K_CURSOR] = i
 
 
-def jump_next(flagged_only: bool) -> None:
+def jump_next() -> None:
+    flagged_only = st.session_state.get("ua_filter") == "flagged"
     nxt = ops.next_to_review(sess.al, st.session_state.get(state.K_CURSOR, 0),
                              flagged_only=flagged_only)
     if nxt is None:
@@ -110,8 +111,9 @@ flt = c_filter.radio("Show", ["all", "to review", "flagged"], horizontal=True, k
                      format_func=str.capitalize)
 with c_nav:
     n1, n2, n3 = st.columns(3)
-    n1.button("Next", icon=":material/skip_next:", on_click=jump_next, args=(False,),
-              key="ua_next", use_container_width=True, help="Next row to review")
+    n1.button("Next", icon=":material/skip_next:", on_click=jump_next, key="ua_next",
+              use_container_width=True, help="Next row to review (next flagged row when "
+              "showing flagged rows)")
     n2.button("Undo", icon=":material/undo:", on_click=step, args=(True,), key="ua_undo",
               disabled=not sess.can_undo(), use_container_width=True)
     n3.button("Redo", icon=":material/redo:", on_click=step, args=(False,), key="ua_redo",
