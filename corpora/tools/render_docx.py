@@ -281,7 +281,9 @@ class DocxWriter:
         lang = self.lang
         text = join_sentences(unit["text"][lang], lang)
         kind = unit["kind"]
-        justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+        # LibreOffice justifies Arabic with kashida glyphs that its PDF export maps to
+        # "=", "<" or ">": Arabic is set flush right (ragged left) instead.
+        justify = WD_ALIGN_PARAGRAPH.RIGHT if self.rtl else WD_ALIGN_PARAGRAPH.JUSTIFY
         if kind == "heading":
             level = unit.get("level", 1)
             para = self._para(left=1.25, first=-1.25, before=12 if level == 1 else 8, after=6,
@@ -337,7 +339,7 @@ class DocxWriter:
             body = escape(" " + texts[number])
             xml.append(
                 f'<w:footnote w:id="{i}"><w:p><w:pPr>{rtl}<w:spacing w:after="40" w:line="{size * 12}" w:lineRule="exact"/>'
-                f'<w:ind w:left="1247" w:right="1247" w:hanging="240"/><w:jc w:val="both"/></w:pPr>'
+                f'<w:ind w:left="1247" w:right="1247" w:hanging="240"/><w:jc w:val="{"right" if self.rtl else "both"}"/></w:pPr>'
                 f'<w:r><w:rPr><w:vertAlign w:val="superscript"/>{rrtl}</w:rPr><w:footnoteRef/></w:r>'
                 f'<w:r><w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>{rrtl}</w:rPr>'
                 f'<w:t xml:space="preserve">{body}</w:t></w:r></w:p></w:footnote>')
