@@ -56,6 +56,8 @@ CJK_RE = re.compile(
     "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002ffff]"
 )
 TATWEEL = "\u0640"
+#: soft hyphen, zero-width space and joiners, BOM: never text
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 #: PDFium's stand-in for a hyphen it judged to end a line
 PDFIUM_HYPHEN = "\ufffe"
 
@@ -212,19 +214,21 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
             if out and out[-1] is not None:
                 out.append(None)
             continue
-        if ch == TATWEEL or ch == "\x00":
-            continue
-        if ch == PDFIUM_HYPHEN:
+        if ch == "\t":
+            ch = " "
+        elif ch == TATWEEL or ch < " ":  # kashida (some fonts map it to a control code)
+            ch = ""  # no text, but its box still bridges the letters it joins
+        elif ch == PDFIUM_HYPHEN:
             ch = "-"
-        is_space = ch.isspace()
+        elif ch in INVISIBLE:
+            continue
+        is_space = ch.isspace() if ch else False
         if is_space and is_generated(raw, i):
             continue
         get_box(raw, i, rect)
         size, bold, italic = fonts.get(i)
         if size <= 0:
             size = max(rect.top - rect.bottom, 1.0)
-        if ch in "\u00ad\u200b":  # soft hyphen and zero-width space: not text
-            continue
         out.append(PdfChar(ch=" " if is_space else ch, x0=rect.left, x1=rect.right,
                            top=height - rect.top, bottom=height - rect.bottom,
                            size=size, bold=bold, space=is_space, italic=italic))
@@ -264,7 +268,7 @@ def _stream_lines(chars: list[PdfChar | None]) -> list[PdfLine]:
             continue
         if cur is not None:
             main = _last_main(cur)
-            near = main is None or -cur.size < c.x0 - main.x1 < CELL_GAP_EM * cur.size
+            near = main is None or max(c.x0 - main.x1, main.x0 - c.x1) < CELL_GAP_EM * cur.size
             if near and _same_baseline(c, cur):
                 cur.chars.append(c)
                 continue
@@ -336,7 +340,7 @@ def _visual_order(line: PdfLine) -> list[PdfChar]:
     groups: list[list[PdfChar]] = []
     for c in line.chars:
         # combining marks (Arabic harakat) travel with their base glyph
-        if groups and unicodedata.combining(c.ch):
+        if groups and c.ch and unicodedata.combining(c.ch):
             groups[-1].append(c)
         else:
             groups.append([c])

@@ -1,0 +1,168 @@
+"""PDF reader on PDFs rendered here by LibreOffice (tests/fixtures/make_pdf_fixtures.py).
+
+Arabic must come out in logical order with words and numbers intact, Russian justified
+lines with words in order and no column splits, Chinese without spurious spaces; the
+running header (symbol) and footer (job number) must be recognised, never body.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from align.errors import CorruptFileError, EncryptedFileError, NoTextLayerError, ReadError
+from align.io.pdf import read_pdf
+from align.io.raw import RawDocument
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# the source paragraphs of the fixtures (see make_pdf_fixtures.py), as typed
+SOURCES = {
+    "ar": [
+        "أولا - مقدمة",
+        "1 - تعرب لجنة المخدرات عن قلقها إزاء الزيادة المستمرة في الاتجار غير المشروع "
+        "بالمخدرات، وتؤكد ضرورة تعزيز التعاون الدولي لمواجهة هذه المشكلة العالمية.",
+        "2 - وقد اعتمدت الجمعية العامة في قرارها 64/7 إعلانا سياسيا وخطة عمل بشأن "
+        "التعاون الدولي نحو استراتيجية متكاملة ومتوازنة لمواجهة مشكلة المخدرات العالمية، "
+        "ودعت الدول الأعضاء إلى اتخاذ التدابير اللازمة لتنفيذهما تنفيذا كاملا وفعالا.",
+    ],
+    "ru": [
+        "I. Введение",
+        "1. Комиссия по наркотическим средствам выражает обеспокоенность по поводу "
+        "продолжающегося роста незаконного оборота наркотиков и подчеркивает необходимость "
+        "укрепления международного сотрудничества в решении этой мировой проблемы.",
+        "2. В своей резолюции 64/7 Генеральная Ассамблея приняла Политическую декларацию "
+        "и План действий по международному сотрудничеству в целях выработки комплексной и "
+        "сбалансированной стратегии борьбы с мировой проблемой наркотиков и призвала "
+        "государства-члены принять необходимые меры для их полного и эффективного "
+        "осуществления.",
+    ],
+    "zh": [
+        "一. 导言",
+        "1. 麻醉药品委员会对非法贩运毒品的持续增加表示关切，并强调必须加强国际合作，"
+        "以应对这一世界性问题。",
+        "2. 大会在第64/7号决议中通过了关于开展国际合作以综合、平衡的战略应对世界毒品问题"
+        "的政治宣言和行动计划，并呼吁各会员国采取必要措施，充分有效地加以执行。",
+    ],
+}
+FOOTERS = {"ar": "V.22-22288", "ru": "V.22-22291", "zh": "V.22-22287"}
+PARA_START = re.compile(r"^(?:\d+ -|\d+\.|[一二三]\.|[IVX]+\.|أولا)")
+
+
+def _read(name: str) -> RawDocument:
+    return read_pdf((FIXTURES / name).read_bytes(), name)
+
+
+def _paragraphs(raw: RawDocument, lang: str) -> list[str]:
+    """Body lines joined into paragraphs at numbered starts (a minimal reflow)."""
+    paras: list[list[str]] = []
+    for b in raw.blocks:
+        if b.role != "line":
+            continue
+        if PARA_START.match(b.text) or not paras:
+            paras.append([])
+        paras[-1].append(b.text)
+    sep = "" if lang == "zh" else " "
+    return [sep.join(p) for p in paras]
+
+
+@pytest.fixture(scope="module", params=sorted(SOURCES))
+def rendered(request) -> tuple[str, RawDocument]:
+    return request.param, _read(f"pdf_{request.param}.pdf")
+
+
+def test_every_paragraph_comes_out_verbatim(rendered):
+    lang, raw = rendered
+    paras = _paragraphs(raw, lang)
+    # heading + the two paragraphs repeated six times (page break falls inside one)
+    assert paras[0] == SOURCES[lang][0]
+    assert len(paras) == 13
+    for i, para in enumerate(paras[1:]):
+        assert para == SOURCES[lang][1 + i % 2], f"paragraph {i + 1} of {lang}"
+
+
+def test_running_header_and_footer_are_not_body(rendered):
+    lang, raw = rendered
+    heads = [b for b in raw.blocks if b.role == "header"]
+    foots = [b for b in raw.blocks if b.role == "footer"]
+    assert {b.page for b in heads} == {1, 2} and {b.text for b in heads} == {"E/CN.7/2022/3/Add.1"}
+    assert {b.page for b in foots} == {1, 2} and {b.text for b in foots} == {FOOTERS[lang]}
+    body = " ".join(b.text for b in raw.blocks if b.role == "line")
+    assert "E/CN.7" not in body and FOOTERS[lang] not in body
+    assert raw.page_count == 2 and raw.fmt == "pdf"
+
+
+def test_no_table_or_footnote_invented(rendered):
+    _, raw = rendered
+    assert {b.role for b in raw.blocks} == {"line", "header", "footer"}
+
+
+def test_positions_and_fonts(rendered):
+    lang, raw = rendered
+    first = next(b for b in raw.blocks if b.role == "line")
+    assert first.bold and first.style == "bold"
+    body = [b for b in raw.blocks if b.role == "line"][1:]
+    assert not any(b.bold for b in body)
+    for b in raw.blocks:
+        assert b.x0 is not None and b.x1 is not None and b.x0 < b.x1
+        assert b.y0 is not None and b.y1 is not None and b.y0 < b.y1 <= raw.page_height
+    # lines of a page go down the page
+    page1 = [b.y0 for b in raw.blocks if b.page == 1 and b.role == "line"]
+    assert page1 == sorted(page1)
+    if lang == "ar":  # right-aligned RTL: the short last lines end at the right margin
+        last = [b for b in body if b.text.endswith("وفعالا.")]
+        assert last and all(b.x0 > 300 for b in last)
+
+
+def test_arabic_kashida_and_numbers():
+    raw = _read("pdf_ar.pdf")
+    text = " ".join(b.text for b in raw.blocks)
+    assert "F" not in text.replace("E/CN", "")  # kashida glyphs mapped to "F" are dropped
+    assert "64/7" in text and "7/64" not in text and "7/ 64" not in text
+
+
+def test_chinese_has_no_spurious_spaces():
+    raw = _read("pdf_zh.pdf")
+    for b in raw.blocks:
+        if b.role == "line":
+            assert re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", b.text) is None, b.text
+    assert any("第64/7号决议" in b.text for b in raw.blocks)
+
+
+# --- bad input ---------------------------------------------------------------------
+
+BAD = [
+    ("pdf_image_only.pdf", None, NoTextLayerError, "no text layer"),
+    ("pdf_encrypted.pdf", None, EncryptedFileError, "password"),
+    ("random.pdf", b"\x8f\x12" * 500, CorruptFileError, "not a PDF"),
+    ("empty.pdf", b"", CorruptFileError, "not a PDF"),
+    ("garbage.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 200, CorruptFileError, "damaged"),
+]
+
+
+@pytest.mark.parametrize("name, data, error, words", BAD, ids=[b[0] for b in BAD])
+def test_bad_pdf_raises_typed_error(name, data, error, words):
+    blob = data if data is not None else (FIXTURES / name).read_bytes()
+    with pytest.raises(error) as info:
+        read_pdf(blob, name)
+    message = str(info.value)
+    assert isinstance(info.value, ReadError)
+    assert name in message and words in message and "\n" not in message
+
+
+def test_truncated_pdf_is_corrupt_or_partial():
+    blob = (FIXTURES / "pdf_ru.pdf").read_bytes()
+    cut = blob[: len(blob) // 3]
+    try:
+        raw = read_pdf(cut, "cut.pdf")
+    except (CorruptFileError, NoTextLayerError) as exc:
+        assert "cut.pdf" in str(exc)
+    else:  # PDFium may rebuild a damaged cross-reference table: then text is real text
+        assert all(b.text.strip() for b in raw.blocks)
+
+
+def test_owner_password_only_still_reads():
+    raw = _read("pdf_owner_only.pdf")
+    assert any(b.text.startswith("1. Комиссия") for b in raw.blocks)
