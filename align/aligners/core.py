@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from align.aligners.band import coarse_band
 from align.aligners.dp import Band, Params, RawBead, run_dp
 from align.aligners.features import SideFeatures, build_features, label_ids
+from align.aligners.refine import refine
 from align.alignment import (
     FLAG_LABEL_MISMATCH,
     FLAG_LENGTH_OUTLIER,
@@ -121,7 +122,9 @@ def align_units(src: list[Unit], tgt: list[Unit], *, src_lang: str, tgt_lang: st
     lab_s, lab_t = label_ids([_unit_key(u) for u in src], [_unit_key(u) for u in tgt])
     fs = build_features(texts_s, embed_texts(embedder, texts_s), lab_s)
     ft = build_features(texts_t, embed_texts(embedder, texts_t), lab_t)
-    return align_with_fixed(fs, ft, fixed, params=params)
+    return align_with_fixed(fs, ft, fixed, params=params, texts=(texts_s, texts_t),
+                            langs=(src_lang, tgt_lang),
+                            encode=lambda texts: embed_texts(embedder, texts))
 
 
 def _unit_key(unit: Unit) -> str | None:
@@ -130,8 +133,12 @@ def _unit_key(unit: Unit) -> str | None:
 
 
 def align_with_fixed(fs: SideFeatures, ft: SideFeatures, fixed: Sequence[Bead], *,
-                     params: Params = Params()) -> list[Bead]:
-    """Align feature arrays around fixed beads (pure)."""
+                     params: Params = Params(),
+                     texts: tuple[Sequence[str], Sequence[str]] | None = None,
+                     langs: tuple[str, str] = ("", ""),
+                     encode: Callable[[list[str]], np.ndarray] | None = None) -> list[Bead]:
+    """Align feature arrays around fixed beads; with ``texts`` and ``encode`` the
+    second pass (``refine``) runs in each gap too."""
     n, m = len(fs), len(ft)
     full = [b for b in fixed if b.src and b.tgt]
     drop_s = {i for b in fixed if not b.tgt for i in b.src}
@@ -146,8 +153,13 @@ def align_with_fixed(fs: SideFeatures, ft: SideFeatures, fixed: Sequence[Bead], 
         src_idx = [i for i in range(a, s0) if i not in drop_s]
         tgt_idx = [j for j in range(b, t0) if j not in drop_t]
         if src_idx or tgt_idx:
-            raw = align_features(fs.subset(src_idx), ft.subset(tgt_idx), params=params,
-                                 ratio=_ratio(fs, ft))
+            sub_s, sub_t = fs.subset(src_idx), ft.subset(tgt_idx)
+            raw = align_features(sub_s, sub_t, params=params, ratio=_ratio(fs, ft))
+            if texts is not None and encode is not None and src_idx and tgt_idx:
+                raw = refine(raw, sub_s, sub_t, [texts[0][i] for i in src_idx],
+                             [texts[1][j] for j in tgt_idx], src_lang=langs[0],
+                             tgt_lang=langs[1], encode=encode, ratio=_ratio(fs, ft),
+                             len_smooth=params.len_smooth)
             for rb in finish(raw):
                 rb.src = [src_idx[i] for i in rb.src]
                 rb.tgt = [tgt_idx[j] for j in rb.tgt]
@@ -198,11 +210,18 @@ def align_sentence_lists(src: list[str], tgt: list[str], *, src_lang: str, tgt_l
     vs = embed_texts(embedder, src) if src else np.zeros((0, 1), np.float32)
     vt = embed_texts(embedder, tgt) if tgt else np.zeros((0, vs.shape[1]), np.float32)
     t1 = time.perf_counter()
-    beads = finish(align_features(build_features(src, vs), build_features(tgt, vt),
-                                  params=params))
+    fs, ft = build_features(src, vs), build_features(tgt, vt)
+    raw = align_features(fs, ft, params=params)
     t2 = time.perf_counter()
+    raw = refine(raw, fs, ft, src, tgt, src_lang=src_lang, tgt_lang=tgt_lang,
+                 encode=lambda texts: embed_texts(embedder, texts), ratio=_ratio(fs, ft),
+                 len_smooth=params.len_smooth)
+    t3 = time.perf_counter()
+    beads = finish(raw)
+    t2 = t2 + (time.perf_counter() - t3)
     sig = signature(embedder, params, unit="sentence")
-    sig["timing"] = {"embed_s": round(t1 - t0, 3), "align_s": round(t2 - t1, 3)}
+    sig["timing"] = {"embed_s": round(t1 - t0, 3), "align_s": round(t2 - t1, 3),
+                     }
     return PairAlignment(src_lang=src_lang, tgt_lang=tgt_lang,
                          src=[Unit(text=t, kind="body", sentence=i) for i, t in enumerate(src)],
                          tgt=[Unit(text=t, kind="body", sentence=i) for i, t in enumerate(tgt)],

@@ -35,21 +35,27 @@ class Params:
         skip: score per unit left unaligned (1-0 / 0-1).
         len_weight: weight of the squared log length-ratio error.
         len_smooth: characters added to both lengths before the log ratio.
+        len_cap: the squared log error is capped here (a translation may add a gloss).
         num_weight: reward (agreement) or penalty (disagreement) of numbers.
         num_missing: penalty when only one side has numbers.
         label_weight: reward for equal paragraph labels, penalty for different ones.
         knn: neighbours averaged for the margin.
+        weight_power: parts of a merge weigh ``length ** weight_power``.
     """
 
     types: tuple[tuple[int, int, float], ...] = (
-        (1, 1, 0.0), (1, 2, 0.03), (2, 1, 0.03), (1, 3, 0.06), (3, 1, 0.06), (2, 2, 0.08))
+        (1, 1, 0.0), (1, 2, 0.03), (2, 1, 0.03), (1, 3, 0.05), (3, 1, 0.05), (2, 2, 0.08),
+        (2, 3, 0.08), (3, 2, 0.08), (1, 4, 0.06), (4, 1, 0.06), (1, 5, 0.07), (5, 1, 0.07),
+        (1, 6, 0.08), (6, 1, 0.08))
     skip: float = -0.12
     len_weight: float = 0.08
     len_smooth: float = 12.0
+    len_cap: float = 1.0
     num_weight: float = 0.08
     num_missing: float = 0.02
     label_weight: float = 0.3
     knn: int = 4
+    weight_power: float = 0.5
 
     @property
     def max_span(self) -> int:
@@ -147,24 +153,32 @@ def knn_means(sims: BandedSims, m: int, k: int) -> tuple[np.ndarray, np.ndarray]
 
 
 class _Spans:
-    """Precomputed sums over spans of 1..max units of one side."""
+    """Precomputed sums over spans of 1..max units of one side.
 
-    def __init__(self, side: SideFeatures, knn: np.ndarray, span: int):
+    Merged units are weighted by ``length ** power``: the embedding of a concatenation is
+    closer to a length-weighted mean of its parts than to their plain mean.
+    """
+
+    def __init__(self, side: SideFeatures, knn: np.ndarray, span: int, power: float):
         n = len(side)
+        self.w = np.maximum(side.lens, 1.0) ** power
         self.norm: dict[int, np.ndarray] = {}
+        self.wsum: dict[int, np.ndarray] = {}
+        self.wknn: dict[int, np.ndarray] = {}
         self.lens: dict[int, np.ndarray] = {}
-        self.knn: dict[int, np.ndarray] = {}
         self.nums: dict[int, np.ndarray] = {}
         self.numc: dict[int, np.ndarray] = {}
         self.label: dict[int, np.ndarray] = {}
+        wv = side.vecs.astype(np.float64) * self.w[:, None]
         for s in range(1, span + 1):
             if n < s:
                 break
             cnt = n - s + 1
-            vsum = sum(side.vecs[x:x + cnt].astype(np.float64) for x in range(s))
-            self.norm[s] = np.maximum(np.linalg.norm(vsum, axis=1), 1e-6)
+            vsum = sum(wv[x:x + cnt] for x in range(s))
+            self.norm[s] = np.maximum(np.linalg.norm(vsum, axis=1), 1e-9)
+            self.wsum[s] = sum(self.w[x:x + cnt] for x in range(s))
+            self.wknn[s] = sum((self.w * knn)[x:x + cnt] for x in range(s))
             self.lens[s] = sum(side.lens[x:x + cnt] for x in range(s))
-            self.knn[s] = sum(knn[x:x + cnt] for x in range(s)) / s
             nums = np.minimum(sum(side.nums[x:x + cnt] for x in range(s)), 1.0)
             self.nums[s] = nums
             self.numc[s] = nums.sum(axis=1)
@@ -182,8 +196,8 @@ class _Scorer:
                  knn_s: np.ndarray, knn_t: np.ndarray, ratio: float, params: Params):
         span = params.max_span
         self.sims = sims
-        self.S = _Spans(src, knn_s, span)
-        self.T = _Spans(tgt, knn_t, span)
+        self.S = _Spans(src, knn_s, span, params.weight_power)
+        self.T = _Spans(tgt, knn_t, span, params.weight_power)
         self.ratio = ratio
         self.p = params
 
@@ -191,14 +205,17 @@ class _Scorer:
         """Score parts for source span ``s0..s0+ns-1`` and target spans starting t0..t1-1."""
         count = t1 - t0
         num = np.zeros(count)
+        wt = self.T.w
         for x in range(ns):
+            ws = self.S.w[s0 + x]
             for y in range(nt):
-                num += self.sims.get(s0 + x, t0 + y, count)
+                num += ws * wt[t0 + y:t1 + y] * self.sims.get(s0 + x, t0 + y, count)
         norms = self.S.norm[ns][s0] * self.T.norm[nt][t0:t1]
         cos = num / norms
-        # the margin of a merge is the sum of the 1-1 margins over the same norms: the
-        # cosine of two sums is inflated by averaging, and so is their neighbourhood
-        base = 0.5 * (nt * ns * self.S.knn[ns][s0] + ns * nt * self.T.knn[nt][t0:t1])
+        # the margin of a merge is the weighted sum of the 1-1 margins over the same norms:
+        # the cosine of two sums is inflated by averaging, and so is their neighbourhood
+        base = 0.5 * (self.T.wsum[nt][t0:t1] * self.S.wknn[ns][s0]
+                      + self.S.wsum[ns][s0] * self.T.wknn[nt][t0:t1])
         margin = (num - base) / norms
         ls, lt = self.S.lens[ns][s0], self.T.lens[nt][t0:t1]
         c = self.p.len_smooth
@@ -221,10 +238,10 @@ class _Scorer:
     def scores(self, s0: int, ns: int, t0: int, t1: int, nt: int, prior: float) -> np.ndarray:
         """``(ns + nt) * q`` for the target starts t0..t1-1, shape (t1 - t0,)."""
         pt = self.parts(s0, ns, t0, t1, nt)
-        q = pt["margin"] - self.p.len_weight * pt["len_err"] ** 2 - prior
-        # numbers and labels count once per bead (as for a 1-1 bead), so they never
-        # reward merging a labelled unit with its neighbours
-        return (ns + nt) * q + 2.0 * (pt["num"] + self.p.label_weight * pt["lab"])
+        q = pt["margin"] - self.p.len_weight * np.minimum(pt["len_err"] ** 2, self.p.len_cap)
+        # the prior, numbers and labels count once per bead (as for a 1-1 bead), so they
+        # never reward merging a labelled unit with its neighbours
+        return (ns + nt) * q + 2.0 * (pt["num"] + self.p.label_weight * pt["lab"] - prior)
 
 
 def length_ratio(src_lens: np.ndarray, tgt_lens: np.ndarray) -> float:

@@ -12,6 +12,7 @@ from align.aligners.band import anchor_band, coarse_band, intersect, make_monoto
 from align.aligners.core import embed_texts, finish, signature
 from align.aligners.dp import Band, Params, RawBead, run_dp
 from align.aligners.features import SideFeatures, build_features, label_ids
+from align.aligners.refine import refine
 from align.alignment import Bead, PairAlignment, Unit
 from align.document import BODY_KINDS, Document
 from align.embed.base import Embedder
@@ -176,7 +177,9 @@ def align_pair(src: Document, tgt: Document, *, unit: str = "paragraph", embedde
         vs = embed_texts(embedder, [u.text for u in su])
         vt = embed_texts(embedder, [u.text for u in tu])
         t4 = time.perf_counter()
-        beads = align_sentences_in_paragraphs(pu_s, pu_t, raw, su, tu, vs, vt)
+        beads = align_sentences_in_paragraphs(
+            pu_s, pu_t, raw, su, tu, vs, vt, langs=(src.lang, tgt.lang),
+            encode=lambda texts: embed_texts(embedder, texts))
         embed_s += t4 - t3
         align_s += time.perf_counter() - t4
     sig = signature(embedder, PARAGRAPH_PARAMS if unit == "paragraph" else SENTENCE_PARAMS,
@@ -188,11 +191,15 @@ def align_pair(src: Document, tgt: Document, *, unit: str = "paragraph", embedde
 
 def align_sentences_in_paragraphs(pu_s: list[Unit], pu_t: list[Unit], para_beads: list[RawBead],
                                   su: list[Unit], tu: list[Unit], vs: np.ndarray,
-                                  vt: np.ndarray, params: Params = SENTENCE_PARAMS) -> list[Bead]:
-    """Sentence beads inside each paragraph bead (pure).
+                                  vt: np.ndarray, params: Params = SENTENCE_PARAMS, *,
+                                  langs: tuple[str, str] = ("", ""),
+                                  encode: Callable[[list[str]], np.ndarray] | None = None
+                                  ) -> list[Bead]:
+    """Sentence beads inside each paragraph bead.
 
     The nearest-neighbour means of the margin come from a band around the paragraph
-    alignment (a paragraph's few sentences are too small a neighbourhood).
+    alignment (a paragraph's few sentences are too small a neighbourhood). With
+    ``encode``, the second pass (``refine``) embeds candidate merges inside each bead.
     """
     seg_s = _sentences_by_segment(su)
     seg_t = _sentences_by_segment(tu)
@@ -212,8 +219,13 @@ def align_sentences_in_paragraphs(pu_s: list[Unit], pu_t: list[Unit], para_beads
             raw = [RawBead([i], []) for i in range(len(s_idx))] + \
                   [RawBead([], [j]) for j in range(len(t_idx))]
         else:
-            raw = run_dp(fs.subset(s_idx), ft.subset(t_idx), params=params, ratio=ratio,
+            sub_s, sub_t = fs.subset(s_idx), ft.subset(t_idx)
+            raw = run_dp(sub_s, sub_t, params=params, ratio=ratio,
                          knn=(knn[0][s_idx], knn[1][t_idx]))
+            if encode is not None:
+                raw = refine(raw, sub_s, sub_t, [su[i].text for i in s_idx],
+                             [tu[j].text for j in t_idx], src_lang=langs[0], tgt_lang=langs[1],
+                             encode=encode, ratio=ratio, len_smooth=params.len_smooth)
         for bead in finish(raw):
             bead.src = [s_idx[i] for i in bead.src]
             bead.tgt = [t_idx[j] for j in bead.tgt]

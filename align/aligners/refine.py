@@ -1,0 +1,201 @@
+"""Second pass: fix the DP's beads around unaligned and doubtful units with real embeddings.
+
+The DP judges a merge from the parts' vectors, which cannot see that a list item cut off
+by a semicolon belongs to the long sentence next to it. Around each 1-0/0-1, n:m or
+low-margin bead this pass embeds the actual concatenations of a few candidate beads
+and applies two moves while they raise the cosines:
+
+- *absorb*: an unaligned unit joins the adjacent bead when that bead's cosine does not
+  drop (a fragment of the same sentence), and stays unaligned when it would (a real
+  insertion dilutes the concatenation);
+- *shift*: a unit at the border of two adjacent beads moves to the other bead when the
+  sum of the two cosines rises clearly.
+
+Only the texts of candidate beads are embedded (a few per doubtful bead), never the
+overlapping windows of the whole text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.aligners.dp import RawBead
+from align.aligners.features import SideFeatures
+
+#: an unaligned unit joins a bead when the bead's cosine drops by less than this
+ABSORB_TOLERANCE = 0.01
+#: a border unit moves when the two beads' cosines rise together by more than this
+SHIFT_MIN_GAIN = 0.03
+#: below this margin a 1-1 bead counts as doubtful
+DOUBTFUL_MARGIN = 0.06
+#: largest side of a bead built by the moves
+MAX_SIDE = 8
+ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Move:
+    kind: str                  # absorb | shift
+    beads: tuple[int, ...]     # indices of the beads replaced (consecutive)
+    new: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]  # their replacements
+
+
+def _join(texts: Sequence[str], idx: Sequence[int], lang: str) -> str:
+    sep = "" if lang in ("zh", "ja") else " "
+    return sep.join(texts[i].strip() for i in idx)
+
+
+def _doubtful(bead: RawBead) -> bool:
+    return (not bead.src or not bead.tgt or len(bead.src) != 1 or len(bead.tgt) != 1
+            or bead.margin < DOUBTFUL_MARGIN)
+
+
+def _candidates(beads: list[RawBead]) -> list[Move]:
+    moves: list[Move] = []
+    n = len(beads)
+    for k, bead in enumerate(beads):
+        if not bead.src or not bead.tgt:        # absorb into the previous or next bead
+            side = "src" if bead.src else "tgt"
+            unit = (bead.src or bead.tgt)[0]
+            for nb in (k - 1, k + 1):
+                if not 0 <= nb < n or not beads[nb].src or not beads[nb].tgt:
+                    continue
+                other = beads[nb]
+                span = getattr(other, side)
+                if unit not in (span[0] - 1, span[-1] + 1) or len(span) >= MAX_SIDE:
+                    continue
+                grown = tuple(sorted(span + [unit]))
+                new = (grown, tuple(other.tgt)) if side == "src" else (tuple(other.src), grown)
+                lo, hi = min(k, nb), max(k, nb)
+                moves.append(Move("absorb", (lo, hi), (new,)))
+    for k in range(n - 1):
+        b1, b2 = beads[k], beads[k + 1]
+        if not (b1.src and b1.tgt and b2.src and b2.tgt):
+            continue
+        if not (_doubtful(b1) or _doubtful(b2)):
+            continue
+        for side in ("src", "tgt"):
+            s1, s2 = list(getattr(b1, side)), list(getattr(b2, side))
+            options = []
+            if len(s1) > 1 and len(s2) < MAX_SIDE:
+                options.append((s1[:-1], [s1[-1]] + s2))
+            if len(s2) > 1 and len(s1) < MAX_SIDE:
+                options.append((s1 + [s2[0]], s2[1:]))
+            for n1, n2 in options:
+                if side == "src":
+                    new = ((tuple(n1), tuple(b1.tgt)), (tuple(n2), tuple(b2.tgt)))
+                else:
+                    new = ((tuple(b1.src), tuple(n1)), (tuple(b2.src), tuple(n2)))
+                moves.append(Move("shift", (k, k + 1), new))
+    return moves
+
+
+class _Cosines:
+    """Cosines of (source span, target span) pairs from embeddings of the joined texts."""
+
+    def __init__(self, src_texts, tgt_texts, src_lang, tgt_lang, encode):
+        self.st, self.tt = src_texts, tgt_texts
+        self.sl, self.tl = src_lang, tgt_lang
+        self.encode = encode
+        self.vec: dict[tuple[str, tuple[int, ...]], np.ndarray] = {}
+
+    def prepare(self, pairs) -> None:
+        need: dict[tuple[str, tuple[int, ...]], str] = {}
+        for s, t in pairs:
+            for key, text in ((("s", s), (self.st, s, self.sl)), (("t", t), (self.tt, t, self.tl))):
+                if key not in self.vec and key not in need:
+                    need[key] = _join(*text)
+        if need:
+            keys = list(need)
+            vecs = self.encode([need[k] for k in keys])
+            self.vec.update(zip(keys, vecs))
+
+    def cos(self, s: tuple[int, ...], t: tuple[int, ...]) -> float:
+        return float(self.vec[("s", s)] @ self.vec[("t", t)])
+
+
+def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
+           src_texts: Sequence[str], tgt_texts: Sequence[str], *, src_lang: str,
+           tgt_lang: str, encode: Callable[[list[str]], np.ndarray], ratio: float,
+           len_smooth: float = 12.0) -> list[RawBead]:
+    """Improve beads around doubtful ones (see the module docstring).
+
+    Args:
+        beads: the DP's beads, in order, covering both sides.
+        src, tgt: the features the DP used (lengths and numbers are read).
+        src_texts, tgt_texts: the unit texts.
+        encode: texts -> (k, d) L2-normalised embeddings (the embedder's ``encode``).
+        ratio: the expected target/source length ratio.
+
+    Returns:
+        The new beads; changed beads get their cosine, margin, length and numbers redone.
+    """
+    beads = list(beads)
+    cos = _Cosines(src_texts, tgt_texts, src_lang, tgt_lang, encode)
+    for _ in range(ROUNDS):
+        moves = _candidates(beads)
+        if not moves:
+            break
+        pairs = {(tuple(beads[i].src), tuple(beads[i].tgt)) for m in moves for i in m.beads
+                 if beads[i].src and beads[i].tgt}
+        pairs |= {p for m in moves for p in m.new}
+        cos.prepare(sorted(pairs))
+        scored = []
+        for move in moves:
+            old = sum(cos.cos(tuple(beads[i].src), tuple(beads[i].tgt)) for i in move.beads
+                      if beads[i].src and beads[i].tgt)
+            new = sum(cos.cos(s, t) for s, t in move.new)
+            gain = new - old
+            if (move.kind == "absorb" and gain > -ABSORB_TOLERANCE) or \
+                    (move.kind == "shift" and gain > SHIFT_MIN_GAIN):
+                scored.append((gain, move))
+        if not scored:
+            break
+        scored.sort(key=lambda x: -x[0])
+        touched: set[int] = set()
+        replace: dict[int, Move] = {}
+        for _, move in scored:
+            if touched.intersection(move.beads):
+                continue
+            touched.update(move.beads)
+            replace[move.beads[0]] = move
+        out: list[RawBead] = []
+        k = 0
+        while k < len(beads):
+            move = replace.get(k)
+            if move is None:
+                out.append(beads[k])
+                k += 1
+                continue
+            keep = beads[move.beads[0]] if beads[move.beads[0]].src and beads[move.beads[0]].tgt \
+                else beads[move.beads[-1]]
+            baseline = keep.cosine - keep.margin
+            for s, t in move.new:
+                out.append(_describe(list(s), list(t), cos.cos(s, t), baseline, src, tgt, ratio,
+                                     len_smooth))
+            k = move.beads[-1] + 1
+        beads = out
+    return beads
+
+
+def _describe(s: list[int], t: list[int], cosine: float, baseline: float, src: SideFeatures,
+              tgt: SideFeatures, ratio: float, len_smooth: float) -> RawBead:
+    ls, lt = float(src.lens[s].sum()), float(tgt.lens[t].sum())
+    len_err = float(np.log((lt + len_smooth) / (ratio * ls + len_smooth)))
+    ns_ = np.minimum(src.nums[s].sum(axis=0), 1.0)
+    nt_ = np.minimum(tgt.nums[t].sum(axis=0), 1.0)
+    numbers = "none"
+    if ns_.any() and nt_.any():
+        numbers = "agree" if np.array_equal(ns_, nt_) else "differ"
+    elif ns_.any() or nt_.any():
+        numbers = "one_side"
+    ls_lab = [x for x in src.labels[s] if x >= 0]
+    lt_lab = [x for x in tgt.labels[t] if x >= 0]
+    label = "none"
+    if ls_lab and lt_lab:
+        label = "agree" if ls_lab[0] == lt_lab[0] else "differ"
+    return RawBead(s, t, score=0.0, margin=cosine - baseline, cosine=cosine, len_error=len_err,
+                   numbers=numbers, label=label, extra={"refined": True})
