@@ -43,7 +43,7 @@ if off:
     st.warning(f"{off} links have a confidence under 0.5.", icon=":material/warning:")
 
 event = st.altair_chart(heatmap.chart(pm, al.pivot), on_select="rerun", key=f"ua_map_{lang}",
-                        use_container_width=True)
+                        width="stretch")
 picked = (event.selection.get("cell") if event and getattr(event, "selection", None) else None) or []
 if picked:
     cell = picked[0]

@@ -46,7 +46,7 @@ with top_left:
         help=f"Several files at once; at most {limit // 2**20} MB each.")
 with top_right:
     st.button("Open the bundled sample", icon=":material/auto_stories:",
-              on_click=open_sample, use_container_width=True,
+              on_click=open_sample, width="stretch",
               help="Six language versions of a UNODC report written for this tool.")
 
 overrides: dict = st.session_state.setdefault("ua_lang_override", {})
@@ -117,13 +117,13 @@ else:
                            icon=":material/history:")
                 b1, b2 = st.columns(2)
                 resume = b1.button("Resume the review", type="primary", key="ua_resume",
-                                   use_container_width=True)
-                restart = b2.button("Start over", key="ua_restart", use_container_width=True,
+                                   width="stretch")
+                restart = b2.button("Start over", key="ua_restart", width="stretch",
                                     help="Align again; the earlier review of this level is replaced.")
             else:
                 resume, restart = False, False
                 start = st.button(f"Align {len(good)} documents", type="primary", key="ua_align",
-                                  icon=":material/join_inner:", use_container_width=True)
+                                  icon=":material/join_inner:", width="stretch")
                 restart = start
         if resume or (auto and existing is not None):
             state.open_review(existing)
@@ -141,6 +141,6 @@ if recent:
             c1, c2 = st.columns([5, 1], vertical_alignment="center")
             c1.markdown(f"**{info.name}** · {info.unit} level · {info.confirmed}/{info.rows} "
                         f"confirmed · {info.updated}")
-            if c2.button("Open", key=f"ua_open_{info.id}", use_container_width=True):
+            if c2.button("Open", key=f"ua_open_{info.id}", width="stretch"):
                 state.open_review(info.id)
                 st.switch_page("pages/review.py")

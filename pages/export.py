@@ -45,24 +45,24 @@ try:
     cols[0].download_button(
         "Multilingual TMX", tmx.tmx_bytes(al, only_confirmed=only), f"{base}{suffix}.tmx",
         "application/x-tmx+xml", key="ua_dl_tmx", icon=":material/translate:",
-        use_container_width=True)
+        width="stretch")
     for k, lang in enumerate(l for l in al.langs if l != al.pivot):
         cols[(k + 1) % 3].download_button(
             f"{al.pivot}–{lang} TMX", tmx.tmx_bytes(al, langs=[al.pivot, lang], only_confirmed=only),
             f"{base}{suffix}.{al.pivot}-{lang}.tmx", "application/x-tmx+xml",
-            key=f"ua_dl_tmx_{lang}", use_container_width=True)
+            key=f"ua_dl_tmx_{lang}", width="stretch")
     st.subheader("Tables and data")
     t1, t2, t3 = st.columns(3)
     t1.download_button("CSV (Excel, UTF-8)", tabular.csv_bytes(al, only_confirmed=only),
                        f"{base}{suffix}.csv", "text/csv", key="ua_dl_csv",
-                       icon=":material/table:", use_container_width=True)
+                       icon=":material/table:", width="stretch")
     t2.download_button("XLSX workbook", tabular.xlsx_bytes(al, only_confirmed=only),
                        f"{base}{suffix}.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key="ua_dl_xlsx", icon=":material/grid_on:", use_container_width=True)
+                       key="ua_dl_xlsx", icon=":material/grid_on:", width="stretch")
     t3.download_button("JSON (full alignment)", jsonio.json_bytes(al), f"{base}{suffix}.json",
                        "application/json", key="ua_dl_json", icon=":material/data_object:",
-                       use_container_width=True)
+                       width="stretch")
     st.caption("JSON always holds every row with its status; the other files follow the "
                "choice above. Paragraph numbers, the document symbol and job numbers are "
                "written as TMX properties.")

@@ -112,12 +112,12 @@ flt = c_filter.radio("Show", ["all", "to review", "flagged"], horizontal=True, k
 with c_nav:
     n1, n2, n3 = st.columns(3)
     n1.button("Next", icon=":material/skip_next:", on_click=jump_next, key="ua_next",
-              use_container_width=True, help="Next row to review (next flagged row when "
+              width="stretch", help="Next row to review (next flagged row when "
               "showing flagged rows)")
     n2.button("Undo", icon=":material/undo:", on_click=step, args=(True,), key="ua_undo",
-              disabled=not sess.can_undo(), use_container_width=True)
+              disabled=not sess.can_undo(), width="stretch")
     n3.button("Redo", icon=":material/redo:", on_click=step, args=(False,), key="ua_redo",
-              disabled=not sess.can_redo(), use_container_width=True)
+              disabled=not sess.can_redo(), width="stretch")
 
 if level != al.unit:  # switch level: open (or make) the review of the other level
     other = sess.store.find(info.set_key, level)
@@ -164,7 +164,7 @@ for i in page_rows:
     mism = checks.row_mismatches(texts, al.pivot)
     c_sel, c_row = st.columns([0.07, 0.93], gap="small")
     c_sel.button(f"{i + 1}", key=f"ua_sel_{i}", on_click=select, args=(i,),
-                 type="primary" if i == cursor else "secondary", use_container_width=True,
+                 type="primary" if i == cursor else "secondary", width="stretch",
                  help="Select this row")
     c_row.markdown(render.row_html(al, i, row, langs, selected=i == cursor, mismatches=mism,
                                    terms=terms_by_row.get(i)), unsafe_allow_html=True)
@@ -176,22 +176,22 @@ for i in page_rows:
         if row.status == "confirmed":
             b[0].button("Unconfirm", icon=":material/remove_done:", key="ua_unconfirm",
                         on_click=act, args=({"op": "unconfirm", "row": i, "expect": fp},),
-                        use_container_width=True)
+                        width="stretch")
         else:
             b[0].button("Confirm", icon=":material/check:", type="primary", key="ua_confirm",
                         on_click=act, args=({"op": "confirm", "row": i, "expect": fp}, True),
-                        use_container_width=True, help="Confirm this row and go to the next one")
+                        width="stretch", help="Confirm this row and go to the next one")
         b[1].button("Merge with next", icon=":material/vertical_align_bottom:", key="ua_merge",
                     on_click=act, args=({"op": "merge", "row": i, "expect": fp},),
-                    disabled=i + 1 >= n_rows, use_container_width=True)
+                    disabled=i + 1 >= n_rows, width="stretch")
         b[2].button("Realign rows below", icon=":material/autorenew:", key="ua_realign",
                     on_click=realign, args=(i,), disabled=i + 1 >= n_rows,
-                    use_container_width=True, help="Realign the rows after this one; confirmed "
+                    width="stretch", help="Realign the rows after this one; confirmed "
                     "rows stay as they are")
         b[3].button("Previous", icon=":material/arrow_upward:", key="ua_prev_row",
-                    on_click=select, args=(max(i - 1, 0),), use_container_width=True)
+                    on_click=select, args=(max(i - 1, 0),), width="stretch")
         b[4].button("Following", icon=":material/arrow_downward:", key="ua_next_row",
-                    on_click=select, args=(min(i + 1, n_rows - 1),), use_container_width=True)
+                    on_click=select, args=(min(i + 1, n_rows - 1),), width="stretch")
         with_text = [lang for lang in langs if texts.get(lang)]
         t_split, t_move, t_edit, t_unlink = st.tabs(
             ["Split", "Move a sentence", "Edit text", "No counterpart"])
@@ -216,11 +216,11 @@ for i in page_rows:
             c2.button("First sentence ↑ to the row above", key="ua_move_up", disabled=i == 0,
                       on_click=act_from, args=({"op": "move", "row": i, "direction": "up",
                                                 "expect": fp}, {"lang": f"ua_mlang_{i}"}),
-                      use_container_width=True)
+                      width="stretch")
             c3.button("Last sentence ↓ to the row below", key="ua_move_down",
                       disabled=i + 1 >= n_rows, on_click=act_from,
                       args=({"op": "move", "row": i, "direction": "down", "expect": fp},
-                            {"lang": f"ua_mlang_{i}"}), use_container_width=True)
+                            {"lang": f"ua_mlang_{i}"}), width="stretch")
         with t_edit:
             elang = st.selectbox("Language", langs, key=f"ua_elang_{i}",
                                  format_func=lambda c: ingest.LANG_NAMES.get(c, c))

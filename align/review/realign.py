@@ -67,6 +67,13 @@ def _realign_lang(al: MultiAlignment, start: int, lang: str, embedder,
             out.append(row)
         elif row.cells.get(pivot):
             tgt, conf, flags = assigned.get(r, ([], 0.0, []))
+            if tgt == list(row.cells.get(lang, [])):  # unchanged link: keep the row as is
+                out.append(row)
+                for orphan in orphans.get(r, []):
+                    out.append(Row(cells={lang: orphan[0]}, confidence={lang: orphan[1]},
+                                   flags={lang: orphan[2]},
+                                   status="flagged" if orphan[2] else "auto"))
+                continue
             cells = {k: v for k, v in row.cells.items() if k != lang and v}
             confidence = {k: v for k, v in row.confidence.items() if k != lang}
             row_flags = {k: v for k, v in row.flags.items() if k != lang}

@@ -1,0 +1,137 @@
+"""AppTest for each page: documents (uploads, cards, bad files, sample), review level
+switch, alignment map, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from align import storage
+from align.review.store import ReviewStore
+from align.ui import state
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+SAMPLE = ROOT / "corpora" / "unodc-strategy-2026"
+
+
+def needs_sample():
+    if not (SAMPLE / "unodc-strategy-2026.zh.txt").is_file():
+        pytest.skip("the bundled sample (corpora/unodc-strategy-2026) is not built")
+    pytest.importorskip("align.io").read_document  # noqa: B018
+
+
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def upload(at: AppTest, files: list[tuple[str, bytes]]) -> None:
+    at.file_uploader(key="ua_upload").set_value([(n, b, "application/octet-stream")
+                                                 for n, b in files]).run()
+    assert not at.exception, at.exception
+
+
+def sample_file(lang: str, ext: str = "txt") -> tuple[str, bytes]:
+    path = SAMPLE / f"unodc-strategy-2026.{lang}.{ext}"
+    return path.name, path.read_bytes()
+
+
+def test_documents_page_starts_empty():
+    at = app()
+    assert at.title[0].value == "Align the language versions of a UN document"
+    assert "open the bundled sample" in at.info[0].value
+    assert at.file_uploader(key="ua_upload").accept_multiple_files
+
+
+def test_cards_show_what_the_reader_found_and_bad_files_say_why():
+    needs_sample()
+    at = app()
+    german = ("Die Kommission hat den Bericht geprüft und die Entschließung angenommen. "
+              "Der Haushalt wurde von den Mitgliedstaaten genehmigt und die Arbeitsgruppe "
+              "hat dreimal getagt, um die Finanzlage des Büros zu prüfen.").encode()
+    upload(at, [sample_file("zh"), sample_file("en"), ("broken.pdf", b"%PDF-1.7\n1 0 obj <<>>"),
+                ("bericht.txt", german), ("empty.docx", b"")])
+    md = " ".join(m.value for m in at.markdown)
+    assert "unodc-strategy-2026.zh.txt" in md and "E/CN.7/2026/5" in md
+    assert "V.25-21437 (E)" in md
+    errors = [e.value for e in at.error]
+    assert len(errors) == 3
+    assert any("broken.pdf" in e for e in errors)
+    assert any("bericht.txt" in e for e in errors)
+    assert any("empty.docx" in e for e in errors)
+    # the good files stay usable
+    assert at.button(key="ua_align").label == "Align 2 documents"
+    # language fixed by hand: the German file is taken as English text (the user's call)
+    sha = next(k.split("_", 2)[2] for k in [s.key for s in at.selectbox]
+               if k.startswith("ua_lang_") and at.selectbox(key=k).value == "(not set)")
+    at.selectbox(key=f"ua_lang_{sha}").set_value("fr").run()
+    assert len(at.error) == 2
+    assert any("French is given twice" in w.value for w in at.warning) is False
+
+
+def test_paragraph_missing_and_symbol_warnings():
+    needs_sample()
+    at = app()
+    name, data = sample_file("fr")
+    text = data.decode("utf-8")
+    cut = text.replace("E/CN.7/2026/5", "E/CN.7/2026/9")
+    upload(at, [sample_file("zh"), sample_file("en"), (name, cut.encode())])
+    warnings = " ".join(w.value for w in at.warning)
+    assert "differs from the others' E/CN.7/2026/5" in warnings
+
+
+def test_sample_aligns_and_every_page_works(monkeypatch, embedder):
+    needs_sample()
+    monkeypatch.setattr(state, "embedder", lambda: embedder)
+    at = app()
+    at.button[0].click().run()  # "Open the bundled sample"
+    assert not at.exception, at.exception
+    # aligned and switched to the review page
+    rows = [m.value for m in at.markdown if m.value.startswith('<div class="ua-row')]
+    assert rows and "ua-sel" in "".join(rows)
+    assert at.title[0].value.startswith("Review · E/CN.7/2026/5")
+    store = ReviewStore(storage.connect())
+    (info,) = store.recent()
+    assert info.unit == "paragraph" and info.rows >= 40
+    al = store.load(info.id)[0]
+    assert al.langs == ["zh", "en", "fr", "es", "ru", "ar"]
+
+    # the alignment map of zh-en
+    at.switch_page("pages/alignment_map.py").run()
+    assert not at.exception, at.exception
+    assert at.metric[0].value.startswith(f"{len(al.units['zh'])} ×")
+    assert int(at.metric[2].value) >= 20  # paragraphs anchored by their numbers
+
+    # export
+    at.switch_page("pages/export.py").run()
+    assert not at.exception, at.exception
+    labels = [b.label for b in at.download_button]
+    assert set(labels) == {"Multilingual TMX", "zh–en TMX", "zh–fr TMX", "zh–es TMX",
+                           "zh–ru TMX", "zh–ar TMX", "CSV (Excel, UTF-8)", "XLSX workbook",
+                           "JSON (full alignment)"}
+
+    # re-opening the same files finds the review
+    again = app()
+    upload(again, [(n, b) for n, b in state.ingest.sample_files(state.CORPORA)])
+    assert any("A review of these files exists" in s.value for s in again.success)
+    again.button(key="ua_resume").click().run()
+    assert again.title[0].value.startswith("Review ·")
+
+    # switch to sentence level: a second review of the same set
+    again.radio(key=f"ua_level_{info.id}").set_value("sentence").run()
+    assert not again.exception, again.exception
+    levels = {i.unit for i in store.recent()}
+    assert levels == {"paragraph", "sentence"}
+
+
+def test_export_and_map_without_a_review():
+    for page in ("pages/export.py", "pages/alignment_map.py"):
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.switch_page(page).run()
+        assert not at.exception
+        assert "No review is open" in at.info[0].value
