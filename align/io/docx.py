@@ -66,6 +66,7 @@ class _Para:
     notes: list[str] = field(default_factory=list)
     page_breaks: int = 0
     rendered_breaks: int = 0
+    leading_breaks: int = 0
     boxes: list[etree._Element] = field(default_factory=list)
     in_field: list[bool] = field(default_factory=list)  # stack: True while in instructions
     custom_mark: bool = False
@@ -142,7 +143,7 @@ class _Reader:
         self._next_note = 1
         self.blocks: list[Block] = []
         self.page = 1
-        self.use_rendered = False
+        self._just_broke = False
 
     # --- package -----------------------------------------------------------------
 
@@ -199,7 +200,9 @@ class _Reader:
         body = root.find(f"{WQ}body")
         if body is None:
             raise CorruptFileError(f"{self.name}: word/document.xml has no body: damaged file")
-        self.use_rendered = next(root.iter(f"{WQ}lastRenderedPageBreak"), None) is not None
+        self._section_starts = [_val(sp.find(f"{WQ}type"), "nextPage") or "nextPage"
+                                for sp in body.iter(f"{WQ}sectPr")] or ["nextPage"]
+        self._section = 0
         self._first_page_furniture(body)
         self._container(body, in_table=False)
         return self.blocks
@@ -256,15 +259,24 @@ class _Reader:
                 self._container(box, in_table, role)
             return
         if ppr is not None and _on(ppr.find(f"{WQ}pageBreakBefore")):
-            self.page += 1
+            if not self._just_broke:
+                self.page += 1
+            self._just_broke = True
         para = _Para()
         self._runs(p, para, sid)
+        # a rendered break right after an explicit one is the same page turn
+        if not self._just_broke:
+            self.page += min(para.leading_breaks, 1)
         page = self.page
-        if self.use_rendered:
-            self.page += para.rendered_breaks
-            page = self.page if para.rendered_breaks and not "".join(para.parts).strip() else page
-        else:
-            self.page += para.page_breaks
+        self.page += para.rendered_breaks + para.page_breaks
+        self._just_broke = para.page_breaks > 0 and not para.rendered_breaks
+        if ppr is not None and ppr.find(f"{WQ}sectPr") is not None:
+            # the section ends here; the next section's type says how it starts
+            self._section += 1
+            kind = self._section_starts[min(self._section, len(self._section_starts) - 1)]
+            if kind in ("nextPage", "oddPage", "evenPage"):
+                self.page += 1
+                self._just_broke = True
         raw = "".join(para.parts)
         text = _finish(raw)
         label = self._label(ppr, sid, bool(text))
@@ -399,7 +411,10 @@ class _Reader:
                 code = child.get(f"{WQ}char", "")
                 text = _sym(code)
             elif tag == f"{WQ}lastRenderedPageBreak":
-                para.rendered_breaks += 1
+                if para.chars:
+                    para.rendered_breaks += 1
+                else:  # before any text: the paragraph starts on the next page
+                    para.leading_breaks += 1
             elif tag in (f"{WQ}footnoteReference", f"{WQ}endnoteReference"):
                 if tag == f"{WQ}footnoteReference":
                     para.notes.append(child.get(f"{WQ}id", ""))
