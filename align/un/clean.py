@@ -186,7 +186,9 @@ def vocabulary_of(lines: list[str]) -> set[str]:
 
 
 #: a footnote reference typed as plain digits after a word or punctuation (TXT exports)
-MARKER_ALPHA = re.compile(r"(?<=[^\W\d_]|[.,;:)\]”’\"»])(\d{1,3})(?=[\s.,;:)]|$)")
+MARKER_ALPHA = re.compile(
+    r"(?:(?<=[^\W\d_]|[.,;:)\]”’\"»])|(?<=(?<!\d)(?:19|20)\d\d))(\d{1,3})(?=[\s.,;:)]|$)"
+)
 #: the same between Chinese characters: 决议1提交
 MARKER_ZH = re.compile(r"(?<=[\u4e00-\u9fff。，；：”）》])(\d{1,3})(?=[\u4e00-\u9fff。，；：“（《]|$)")
 #: characters after a number in Chinese that make it a quantity, not a footnote marker

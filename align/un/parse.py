@@ -46,6 +46,7 @@ class _Line:
     gap: bool = False
     label: str | None = None
     width: float = 0.0
+    x0: float | None = None
 
 
 @dataclass
@@ -97,7 +98,8 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
         out.append(_Line(text, block.page, block.role if block.role == "para" else "line",
                          blanks=blanks, page_break=page_break, footnote_zone=zone,
                          indent=raw.fmt == "txt" and bool(block.x0), gap=gaps.get(i, False),
-                         label=block.label, width=width_of(block)))
+                         label=block.label, width=width_of(block),
+                         x0=block.x0 if raw.fmt == "pdf" else None))
         blanks, page_break = 0, False
     return _drop_contents(out), texts
 
@@ -209,9 +211,7 @@ class _Grouper:
         if self.in_front:
             if blank_break or cur.indent or _masthead_line(cur.text) or _masthead_line(prev.text):
                 return True
-            if _ends_sentence(prev.text) or self._short(prev, 0.7):
-                return True
-            return False
+            return (_ends_sentence(prev.text) and self._short(prev, 0.8)) or self._short(prev, 0.7)
         if blank_break and (not self.double_spaced or _ends_sentence(prev.text)):
             return True
         if _ends_sentence(prev.text) and self._short(prev, 0.8):
@@ -229,6 +229,8 @@ class _Grouper:
             return True
         if self._short(prev, 0.8) or cur.gap or self.in_front:
             return True
+        if strong and cur.x0 is not None and prev.x0 is not None and cur.x0 > prev.x0 + 4:
+            return True  # an indented list item in a PDF
         if cur.blanks >= (2 if self.double_spaced else 1):
             return True
         return not strong and _ends_sentence(prev.text)
@@ -248,29 +250,33 @@ class _Grouper:
     def run(self) -> list[_Unit]:
         prev: _Line | None = None
         unit: _Unit | None = None
+        note: _Unit | None = None  # the footnote being read; text units run on around it
+        notes: list[_Unit] = []
         for cur in self.lines:
             if cur.role == "footnote" or (cur.role != "para" and self._footnote_start(cur)):
-                unit = self._close(unit)
                 m = P.FOOTNOTE_LINE.match(cur.text)
                 number = cur.label or (m.group(1) if m else None)
                 text = cur.text[m.end():] if (m and not cur.label) else cur.text
-                unit = _Unit([text], cur.page, "footnote", number=number)
-                prev = cur
+                note = _Unit([text], cur.page, "footnote", number=number)
+                notes.append(note)
                 continue
+            if note is not None and cur.footnote_zone and cur.role == "line":
+                note.lines.append(cur.text)  # a footnote's next line
+                continue
+            note = None
             label = self._label(prev, cur)
             if label is not None:
                 unit = self._close(unit)
                 unit = _Unit([label.rest] if label.rest else [], cur.page, "text", label=label,
                              resolved=self.seq.last_resolved)
-            elif unit is None or prev is None or self._breaks(prev, cur, unit) or unit.kind == "footnote" \
-                    and not cur.footnote_zone and cur.role == "para":
+            elif unit is None or prev is None or self._breaks(prev, cur, unit):
                 unit = self._close(unit)
                 unit = _Unit([cur.text], cur.page, "text", front=self.in_front)
             else:
                 unit.lines.append(cur.text)
             prev = cur
         self._close(unit)
-        return self.units
+        return self.units + notes
 
     def _footnote_start(self, cur: _Line) -> bool:
         m = P.FOOTNOTE_LINE.match(cur.text)

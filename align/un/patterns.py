@@ -42,7 +42,9 @@ PAGE_WORD = re.compile(r"^(?:(?:Page|Página|Страница|页|صفحة)\s?\d
 # --- table of contents and separators ---------------------------------------------
 
 #: a contents line: dot leaders then a page number, or text then a far-away page number
-TOC_LEADER = re.compile(r"(?:\.\s?){4,}+\s*\d{1,4}\s*$|…{2,}+\s*\d{1,4}\s*$|\s{4,}\d{1,4}\s*$")
+TOC_LEADER = re.compile(
+    r"(?:(?<![.\s])\s?(?:\.\s?){4,}+|(?<!…)…{2,}+|(?<!\s)[ \t\u00a0]{4,}+)\s?\d{1,4}\s*+$"
+)
 #: a ``Contents`` title in the six languages
 TOC_TITLE = re.compile(
     r"^(?:Contents|Table des matières|Índice|Содержание|目录|المحتويات|Page|Página|Страница|页次)$",

@@ -21,7 +21,8 @@ from align.un.lang import UN_LANGUAGES, normalize_lang
 
 #: candidate end in alphabetic languages: a run of final marks, closing quotes, then space
 CANDIDATE_ALPHA = re.compile(
-    r"(?<![.!?…])([.!?…]++)[\"'”’»)\]]*+(?=\s)(\s++[\"'“‘«(¿¡\[„]{0,3}+)(.?)", re.DOTALL
+    r"(?<![.!?…])([.!?…]++)(?:[\"'”’»)\]]|[ \u00a0\u202f]»)*+(?=\s)(\s++[\"'“‘«(¿¡\[„]{0,3}+)(.?)",
+    re.DOTALL,
 )
 #: candidate end in Arabic: also the Arabic question mark and semicolon
 CANDIDATE_AR = re.compile(
