@@ -29,7 +29,7 @@ COLUMN_GAP = re.compile(r"[ \u00a0]{5,}+|\t++")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 #: share of lines that must be near the wrap width for a text to count as hard-wrapped
-_WRAPPED_SHARE = 0.35
+_WRAPPED_SHARE = 0.5
 #: share of near-full lines that must end mid-sentence
 _MIDSENTENCE_SHARE = 0.5
 
@@ -90,8 +90,9 @@ def _hard_wrapped(lines: list[str]) -> bool:
     p90 = widths[int(0.9 * (len(widths) - 1))]
     if p90 < 20:
         return False
-    full = [line for line in lines if 0.8 * p90 <= text_width(line) <= 1.1 * p90]
-    if len(full) < _WRAPPED_SHARE * len(lines):
+    long = [line for line in lines if text_width(line) >= 0.5 * p90]
+    full = [line for line in long if 0.8 * p90 <= text_width(line) <= 1.1 * p90]
+    if len(full) < _WRAPPED_SHARE * len(long):
         return False
     mid = sum(1 for line in full if not P.LINE_END_SENTENCE.search(line.rstrip()))
     return mid >= _MIDSENTENCE_SHARE * len(full)

@@ -64,7 +64,7 @@ AGENDA = re.compile(
 )
 SUBTITLE = re.compile(
     r"^(?:Note by the Secretariat|Note by the Secretary-General|Report of the .{3,80}|Addendum"
-    r"|Corrigendum|Note du Secrétariat|Note du Secrétaire général|Rapport du .{3,80}|Additif|Rectificatif"
+    r"|Corrigendum|Note du Secrétariat|Note du Secrétaire général|Rapport (?:du|de la|de l’|de l'|d’|d') ?.{3,80}|Additif|Rectificatif"
     r"|Nota de la Secretaría|Nota del Secretario General|Informe del? .{3,80}|Adición|Corrección"
     r"|Записка Секретариата|Записка Генерального секретаря|Доклад .{3,80}|Добавление|Исправление"
     r"|秘书处的说明|秘书长的说明|.{2,40}的报告|增编|更正"
