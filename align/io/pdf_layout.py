@@ -27,6 +27,7 @@ FOOTNOTE_ZONE = 0.45
 HEADING_SIZE_RATIO = 1.15
 #: rows of a table are at most this many line heights apart
 TABLE_ROW_GAP = 1.9
+TABLE_LEGEND_GAP = 3.0
 #: a continuation line inside a table is narrower than this fraction of the text width
 TABLE_SHORT_LINE = 0.55
 
@@ -200,7 +201,8 @@ def _body_cells(line: PdfLine) -> list:
     return cells
 
 
-def _mark_tables(lines: list[PdfLine], text_width: float, body: float) -> set[int]:
+def _mark_tables(lines: list[PdfLine], text_width: float, body: float,
+                 left: float) -> set[int]:
     """Indices of lines that belong to tables, tables of contents or figures."""
     table: set[int] = set()
     n = len(lines)
@@ -237,7 +239,9 @@ def _mark_tables(lines: list[PdfLine], text_width: float, body: float) -> set[in
                 gap = abs(ln.top - other.top)
                 short = (ln.x1 - ln.x0) < TABLE_SHORT_LINE * text_width
                 heading = ln.bold or ln.size > HEADING_SIZE_RATIO * body
-                if gap <= TABLE_ROW_GAP * max(ln.size, other.size) and short and not heading:
+                # a short line far right of the text margin (a chart legend) may sit lower
+                reach = TABLE_ROW_GAP if ln.x0 < left + 3 * body else TABLE_LEGEND_GAP
+                if gap <= reach * max(ln.size, other.size) and short and not heading:
                     table.add(i)
                     changed = True
                     break
@@ -276,7 +280,8 @@ def classify_pages(pages: list[list[PdfLine]], width: float, height: float,
     size = body_size(pages)
     lefts = [ln.x0 for lines in pages for ln in lines if abs(ln.size - size) < 0.6]
     rights = [ln.x1 for lines in pages for ln in lines if abs(ln.size - size) < 0.6]
-    text_width = (_pct(rights, 0.9) - _pct(lefts, 0.1)) if lefts else width * 0.7
+    text_left = _pct(lefts, 0.1) if lefts else width * 0.15
+    text_width = (_pct(rights, 0.9) - text_left) if lefts else width * 0.7
     blocks: list[Block] = []
     warnings: list[str] = []
     last_note: Block | None = None
@@ -291,7 +296,7 @@ def classify_pages(pages: list[list[PdfLine]], width: float, height: float,
         notes_lines, body = body[zone:], body[:zone]
         for ln in heads:
             blocks.extend(_line_blocks(ln, "header"))
-        table = _mark_tables(body, text_width, size)
+        table = _mark_tables(body, text_width, size, text_left)
         for i, ln in enumerate(body):
             if SEPARATOR_RE.match(ln.text.replace(" ", "")):
                 continue
