@@ -10,6 +10,7 @@ text as written). The text is NFC-normalised first.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
@@ -18,19 +19,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from align.errors import UnsupportedLanguageError
-from align.terms.stopwords import STOPWORDS
+from align.terms.stopwords import CONNECTORS, STOPWORDS
 
 TERM_LANGS: tuple[str, ...] = ("zh", "en", "fr", "es", "ru", "ar")
 
 #: longest candidate, in tokens
-MAX_TOKENS = 5
+MAX_TOKENS = 7
 #: longest Chinese candidate built from tokens, in characters (known terms may be longer)
 MAX_ZH_CHARS = 16
 
 TATWEEL_RE = re.compile("\u0640+")
 ARABIC_MARKS_RE = re.compile("[\u064b-\u0652\u0670]")
 ALEF_RE = re.compile("[\u0622\u0623\u0625]")
-ARABIC_WORD_RE = re.compile(r"[\w\u0600-\u06ff\u0640]+(?:-[\w\u0600-\u06ff]+)*")
+ARABIC_WORD_RE = re.compile(r"[\w\u064b-\u0652]+(?:-[\w\u064b-\u0652]+)*")
 HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 DIGITS_ONLY_RE = re.compile(r"^[\d.,/–\-]+$")
 APOSTROPHE_RE = re.compile("[’ʼ]")
@@ -43,6 +44,17 @@ RU_ENDING_RE = re.compile(
     r"ых|их|ым|им|ую|юю|ом|ем|ам|ям|а|я|о|е|и|ы|у|ю|ь|й)$"
 )
 LATIN_PLURAL_RE = re.compile(r"(?<=[^s])s$")
+#: URLs, e-mail addresses and document symbols: never terms, blanked before extraction
+NOT_TEXT_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w.\-]+\.(?:org|int|com|net|html?)\b\S*"
+    r"|\b[A-Z]{1,2}/(?:[A-Z]{1,4}\.?\d*/)?[\w.\-/]*\d[\w.\-/]*"
+)
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+
+#: log10(total / frequency) of a word as common as 发展 (specificity 0) and of a rare one (1)
+SPEC_COMMON = 3.2
+SPEC_RARE = 5.0
 
 #: jieba part-of-speech tags allowed inside a Chinese candidate
 ZH_INNER_POS = frozenset(
@@ -64,6 +76,7 @@ class Candidate:
         start: character offset in the NFC text.
         end: end offset (exclusive).
         ntok: number of tokens.
+        parts: the Chinese words it is made of (empty for other languages).
     """
 
     key: str
@@ -71,6 +84,7 @@ class Candidate:
     start: int
     end: int
     ntok: int = 1
+    parts: tuple[str, ...] = ()
 
 
 def check_lang(lang: str) -> str:
@@ -141,13 +155,21 @@ def _stop(lang: str) -> frozenset[str]:
     return _STOP[lang]
 
 
+_CONN: dict[str, frozenset[str]] = {
+    lang: frozenset(normalize(w, lang).casefold() for w in words)
+    for lang, words in CONNECTORS.items()
+}
+
+
 _STOP: dict[str, frozenset[str]] = {
     lang: frozenset(normalize(w, lang).casefold() for w in words)
     for lang, words in STOPWORDS.items()
 }
 
 
-def _is_word(tok: str) -> bool:
+def _is_word(tok: str, lang: str = "") -> bool:
+    if lang == "ar" and (len(tok) < 2 or not ARABIC_LETTER_RE.search(tok)):
+        return False
     return bool(HAS_LETTER_RE.search(tok)) and not DIGITS_ONLY_RE.match(tok)
 
 
@@ -181,12 +203,13 @@ def _known_candidates(text: str, lang: str, toks: list[tuple[str, int, int]],
 def _spaced_candidates(text: str, lang: str, max_tokens: int,
                        known: frozenset[str] = frozenset()) -> list[Candidate]:
     stop = _stop(lang)
+    conn = _CONN.get(lang, frozenset())
     toks = _tokens(text, lang)
     # chunks of consecutive word tokens (punctuation and numbers break a chunk)
     chunks: list[list[tuple[str, int, int]]] = []
     cur: list[tuple[str, int, int]] = []
     for tok in toks:
-        if _is_word(tok[0]):
+        if _is_word(tok[0], lang):
             cur.append(tok)
         else:
             if cur:
@@ -203,6 +226,8 @@ def _spaced_candidates(text: str, lang: str, max_tokens: int,
                 continue
             for j in range(i, min(len(words), i + max_tokens)):
                 if folded[j] in stop:
+                    if folded[j] not in conn:
+                        break  # a verb or pronoun inside: no longer a noun phrase
                     continue
                 if j > i and sum(f in stop for f in folded[i:j + 1]) * 2 > j - i + 1:
                     continue
@@ -226,6 +251,22 @@ class _ZhSegmenter:
         self._pos = jieba.posseg.POSTokenizer(self._tok)
         self.user_terms = frozenset(user_terms)
         self._lock = threading.Lock()
+
+    def specificity(self, word: str, parts: Sequence[str] = ()) -> float:
+        """How specialised a Chinese word is, in [0, 1], from jieba's general frequencies.
+
+        A word as common as 发展 or 工作 scores 0, one as rare as 洗钱 scores 1; glossary
+        terms score 1; a phrase scores as its most specialised word (``parts``).
+        """
+        if word in self.user_terms:
+            return 1.0
+        freq = self._tok.FREQ.get(word, 0)
+        if not freq:
+            if len(parts) > 1:
+                return max(self.specificity(p) for p in parts)
+            return 1.0
+        rarity = math.log10(self._tok.total / freq)
+        return min(1.0, max(0.0, (rarity - SPEC_COMMON) / (SPEC_RARE - SPEC_COMMON)))
 
     def cut(self, text: str) -> list[tuple[str, str]]:
         with self._lock:
@@ -261,25 +302,31 @@ def _zh_candidates(text: str, seg: _ZhSegmenter, max_tokens: int) -> list[Candid
     for i in range(n):
         w0, f0 = spans[i][0], spans[i][1]
         if f0 == "x_term":
-            out.append(Candidate(w0, w0, spans[i][2], spans[i][3], 1))
+            out.append(Candidate(w0, w0, spans[i][2], spans[i][3], 1, (w0,)))
         if w0 in stop or f0 not in ZH_INNER_POS or not HAS_LETTER_RE.search(w0):
             continue
+        conj_at = -1
         for j in range(i, min(n, i + max_tokens)):
             wj, fj = spans[j][0], spans[j][1]
-            inner_ok = fj in ZH_INNER_POS or (j > i and wj in ZH_INNER_CONJ)
-            if not inner_ok or (wj in stop and wj not in ZH_INNER_CONJ):
+            is_conj = j > i and wj in ZH_INNER_CONJ
+            if is_conj:
+                conj_at = j
+            if not (fj in ZH_INNER_POS or is_conj) or (wj in stop and not is_conj):
                 break
             if fj not in ZH_END_POS:
-                # a verb may end a noun + verb compound (费用回收), nothing else may
-                if not (fj.startswith("v") and j > i and spans[j - 1][1] in ZH_END_POS):
-                    continue
+                continue
+            if conj_at >= 0 and j - conj_at < 2:
+                continue  # "X和Y" is a coordination; "X和Y问题办公室" may be a term
             start, end = spans[i][2], spans[j][3]
             surface = text[start:end]
             if j == i and f0 == "x_term":
                 continue  # already added
             if len(surface) < 2 or (end - start > MAX_ZH_CHARS and j > i):
                 continue
-            out.append(Candidate(surface, surface, start, end, j - i + 1))
+            if not CJK_RE.search(surface):
+                continue
+            parts = tuple(sp[0] for sp in spans[i:j + 1] if sp[0] not in ZH_INNER_CONJ)
+            out.append(Candidate(surface, surface, start, end, j - i + 1, parts))
     return out
 
 
@@ -304,7 +351,7 @@ def candidates(
         n-grams are all returned (the pairing step chooses among them).
     """
     check_lang(lang)
-    text = normalize(text, lang)
+    text = NOT_TEXT_RE.sub(lambda m: " " * len(m.group()), normalize(text, lang))
     if not text.strip():
         return []
     if lang == "zh":

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from align.alignment import MultiAlignment
-from align.terms.extract import Candidate, candidates, check_lang, term_key
+from align.terms.extract import Candidate, candidates, check_lang, term_key, zh_segmenter
 
 #: a parenthesised acronym such as ``(UNODC)`` or ``(UN-Women)``
 ACRONYM_DEF_RE = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,11})\s*\)")
@@ -44,11 +44,12 @@ MARGIN_CAP = 1.5
 #: example contexts kept per pair
 MAX_CONTEXTS = 3
 
-#: weights of the combined score (sum of the four main parts is 1)
-W_SIM = 0.45
-W_MARGIN = 0.2
-W_DICE = 0.2
+#: weights of the combined score (the five main parts sum to 1)
+W_SIM = 0.35
+W_MARGIN = 0.15
+W_DICE = 0.15
 W_FREQ = 0.15
+W_SPEC = 0.2
 BONUS_ACRONYM = 0.1
 BONUS_KNOWN = 0.3
 
@@ -159,6 +160,10 @@ class _Side:
                 self.units[c.key].add(u)
                 surfaces[c.key][c.surface] += 1
         self.surface = {k: cnt.most_common(1)[0][0] for k, cnt in surfaces.items()}
+        self.parts: dict[str, tuple[str, ...]] = {}
+        for cands in per_unit:
+            for c in cands:
+                self.parts.setdefault(c.key, c.parts)
         self.freq = {k: len(v) for k, v in self.units.items()}
         self.index: dict[str, int] = {}
         self.vecs = np.zeros((0, 1), dtype=np.float32)
@@ -250,7 +255,9 @@ def pair_terms(
             if full:
                 acronyms.setdefault(term_key(term, lang), term_key(full[0], lang))
 
-    drop_src, drop_tgt = _subsumed(src), _subsumed(tgt)
+    # fragments of one longer candidate are dropped on the source side only: on the
+    # target side the longer one may be the term plus a word (``Council decision``)
+    drop_src, drop_tgt = _subsumed(src), set()
     known_src_keys = {k for (lg, k) in concept_of if lg == src_lang}
     known_tgt_keys = {k for (lg, k) in concept_of if lg == tgt_lang}
     drop_src -= known_src_keys
@@ -294,6 +301,11 @@ def pair_terms(
         vals = sorted((v for k, v in near.items() if k != other), reverse=True)[:MARGIN_K]
         return float(np.mean(vals)) if vals else None
 
+    seg = zh_segmenter(src_known) if src_lang == "zh" else None
+
+    def specificity(key: str) -> float:
+        return seg.specificity(key, src.parts.get(key, ())) if seg is not None else 1.0
+
     scored: list[TermPair] = []
     for skey, tkey in pairs:
         shared = src.units[skey] & tgt.units[tkey]
@@ -319,6 +331,7 @@ def pair_terms(
                  + W_MARGIN * min(margin, MARGIN_CAP) / MARGIN_CAP
                  + W_DICE * max(ld, 0.0) / 14.0
                  + W_FREQ * min(1.0, math.log2(1 + cooc) / 4.0)
+                 + W_SPEC * specificity(skey)
                  + (BONUS_ACRONYM if is_acr else 0.0)
                  + (BONUS_KNOWN if concept else 0.0))
         scored.append(TermPair(

@@ -82,6 +82,17 @@ _ZH = """
 """
 
 
+#: function words allowed inside a candidate (``Commission on Narcotic Drugs``)
+_CONNECTORS = {
+    "en": "of on and for against in to the at by with from",
+    "fr": "de des du d' la le les l' et à au aux pour contre sur en",
+    "es": "de del la el los las y e para contra sobre en a al",
+    "ru": "и по в на для против о об с со к от из",
+    "ar": "من في على عن و ل ب الى",
+    "zh": "和 与 及",
+}
+
+
 def _words(block: str) -> frozenset[str]:
     return frozenset(w.replace("_", " ") for w in block.split())
 
@@ -95,3 +106,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "ar": _words(_AR),
     "zh": _words(_ZH),
 }
+
+#: language -> function words that may appear inside (never at the edge of) a candidate
+CONNECTORS: dict[str, frozenset[str]] = {lang: _words(w) for lang, w in _CONNECTORS.items()}
