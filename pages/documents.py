@@ -72,8 +72,11 @@ else:
     st.subheader(f"{len(cards)} file{'s' if len(cards) != 1 else ''}")
     columns = st.columns(3)
     for n, card in enumerate(cards):
-        with columns[n % 3].container(border=True):
-            st.markdown(f"**{card.name}**  \n`{card.fmt or '?'}` · {card.size / 1024:,.0f} KB")
+        with columns[n % 3].container(border=True, key=f"ua_card_{card.sha}"):
+            size = f"{card.size / 1024:,.0f} KB" if card.size >= 1024 else f"{card.size} bytes"
+            ext = card.name.rsplit(".", 1)[-1].lower() if "." in card.name else "?"
+            fmt = card.fmt or ext
+            st.markdown(f"**{card.name}**  \n`{fmt}` · {size}")
             options = ["(not set)", *ingest.LANGS]
             current_lang = card.lang if card.lang in ingest.LANGS else "(not set)"
             choice = st.selectbox(
@@ -89,7 +92,8 @@ else:
                     f"Symbol: **{', '.join(card.symbols) or '—'}**  \n"
                     f"Job number: **{card.job_number or '—'}**  \n"
                     f"Numbered paragraphs: **{card.paragraphs}**"
-                    + (f"  \nTitle: {card.title[:90]}" if card.title else ""))
+                    + (f"  \nTitle: {card.title[:90]}{'…' if len(card.title) > 90 else ''}"
+                       if card.title else ""))
             for w in card.warnings + set_warnings.get(card.sha, []):
                 st.warning(w, icon=":material/warning:")
 

@@ -14,8 +14,11 @@ from align.review.checks import row_mismatches, values
     ({"zh": "预算为1240万美元。", "en": "The budget is US$ 12.4 million.",
       "fr": "Le budget est de 12,4 millions de dollars.", "ru": "Бюджет составляет 12,4 млн долл. США.",
       "ar": "تبلغ الميزانية 12.4 مليون دولار."}, {}),
-    # a date: zh month/day digits vs a spelled month
-    ({"zh": "2022年11月9日举行。", "en": "Held on 9 November 2022."}, {"en": ("", "9")}),
+    # dates: zh month digits vs a spelled month; the days must agree
+    ({"zh": "2022年11月9日举行。", "en": "Held on 9 November 2022."}, {}),
+    ({"zh": "2025年1月1日至10月31日", "en": "from 1 January to 31 October 2025",
+      "fr": "du 1er janvier au 31 octobre 2025", "ru": "с 1 января по 31 октября 2025 года"}, {}),
+    ({"zh": "2022年11月8日", "en": "on 9 November 2022"}, {"en": ("8", "9")}),
     ({"zh": "第一千二百四十次会议，38%的会员国。", "en": "38 per cent of Member States."}, {}),
     ({"zh": "见E/CN.7/2022/3/Add.1。", "en": "See E/CN.7/2022/3/Add.1."}, {}),
     ({"zh": "见E/CN.7/2022/3。", "en": "See E/CN.7/2023/3."},

@@ -21,8 +21,8 @@ NUMBER_RE = re.compile(
     r"\s*(million|millions|millones|millón|миллиона|миллионов|миллион|млн\.?|مليون|ملايين"
     r"|billion|billions|milliards?|mil millones|миллиарда|миллиардов|млрд\.?|مليار|万|亿)?",
     re.IGNORECASE)
-#: a Chinese month or day number (月/日 follow it): the other languages spell months out
-ZH_DATE_PART_RE = re.compile(r"\d{1,2}\s*[月日]")
+#: a Chinese month number (月 follows it): the other languages spell months out
+ZH_MONTH_RE = re.compile(r"\d{1,2}\s*月")
 #: Arabic-Indic and full-width digits, mapped to ASCII
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９",
                         "012345678901234567890123456789")
@@ -64,7 +64,7 @@ def values(text: str, lang: str) -> Counter:
         out["§" + sym.rstrip(".")] += 1
     text = SYMBOL_RE.sub(" ", text)
     if lang == "zh":
-        text = ZH_DATE_PART_RE.sub(" ", text)
+        text = ZH_MONTH_RE.sub(" ", text)
     for m in NUMBER_RE.finditer(text):
         whole = re.sub(r"[,\u00a0\u202f\u2009 ]", "", m.group(1))
         frac = (m.group(2) or "")[1:]
