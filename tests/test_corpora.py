@@ -21,6 +21,7 @@ sys.path.insert(0, str(TOOLS))
 
 import conventions  # noqa: E402  (corpora/tools, put on the path above)
 import source  # noqa: E402
+import toc  # noqa: E402
 from gold import gold_files  # noqa: E402
 from render_docx import render_docx  # noqa: E402
 from render_txt import render_txt  # noqa: E402
@@ -114,9 +115,11 @@ def test_rendered_files_are_up_to_date(docid, lang):
     """The committed .txt and .docx are what the builder makes now (byte for byte)."""
     doc = DOCS[docid]
     folder = CORPORA / docid
-    assert (folder / f"{docid}.{lang}.txt").read_text(encoding="utf-8") == render_txt(doc, lang)
+    pages = toc.load_pages(folder / f"{docid}.pages.json", lang)
+    assert (folder / f"{docid}.{lang}.txt").read_text(encoding="utf-8") == render_txt(doc, lang, pages)
     auto = doc.get("docx_numbering", "auto") == "auto"
-    assert (folder / f"{docid}.{lang}.docx").read_bytes() == render_docx(doc, lang, auto_numbering=auto)
+    docx = render_docx(doc, lang, auto_numbering=auto, pages=pages)
+    assert (folder / f"{docid}.{lang}.docx").read_bytes() == docx
     pdf = folder / f"{docid}.{lang}.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
 

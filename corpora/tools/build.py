@@ -11,6 +11,7 @@ changed or it is missing, so a rebuild leaves unchanged documents untouched.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import toc
 from gold import gold_files
 from render_docx import render_docx
 from render_txt import render_txt
@@ -51,23 +53,34 @@ def to_pdf(docx_files: list[Path], outdir: Path) -> None:
             shutil.copyfile(pdf, outdir / pdf.name)
 
 
-def build(docid: str, *, pdf: bool = True, force_pdf: bool = False) -> list[str]:
-    """Render one document; returns the paths written (relative to corpora/)."""
-    doc = load(SRC / f"{docid}.json")
+def _render(doc: dict, docid: str, langs: list[str], pages: dict[str, dict[str, int]],
+            force_pdf: bool) -> tuple[list[Path], list[Path]]:
+    """Write the .txt and .docx of ``langs``; returns (files changed, .docx to convert)."""
     outdir = CORPORA / docid
+    auto = doc.get("docx_numbering", "auto") == "auto"
     changed: list[Path] = []
     to_convert: list[Path] = []
-    auto = doc.get("docx_numbering", "auto") == "auto"
-    for lang in rendered_langs(doc):
+    for lang in langs:
         txt = outdir / f"{docid}.{lang}.txt"
-        if _write(txt, render_txt(doc, lang).encode("utf-8")):
+        if _write(txt, render_txt(doc, lang, pages.get(lang)).encode("utf-8")):
             changed.append(txt)
         docx = outdir / f"{docid}.{lang}.docx"
-        if _write(docx, render_docx(doc, lang, auto_numbering=auto)):
+        if _write(docx, render_docx(doc, lang, auto_numbering=auto, pages=pages.get(lang))):
             changed.append(docx)
             to_convert.append(docx)
         elif force_pdf or not (outdir / f"{docid}.{lang}.pdf").exists():
             to_convert.append(docx)
+    return changed, to_convert
+
+
+def build(docid: str, *, pdf: bool = True, force_pdf: bool = False) -> list[str]:
+    """Render one document; returns the paths written (relative to corpora/)."""
+    doc = load(SRC / f"{docid}.json")
+    outdir = CORPORA / docid
+    langs = rendered_langs(doc)
+    pages_path = outdir / f"{docid}.pages.json"
+    pages = {lang: toc.load_pages(pages_path, lang) for lang in langs}
+    changed, to_convert = _render(doc, docid, langs, pages, force_pdf)
     for pair, files in gold_files(doc).items():
         for name, content in files.items():
             path = outdir / "gold" / pair / name
@@ -76,7 +89,19 @@ def build(docid: str, *, pdf: bool = True, force_pdf: bool = False) -> list[str]
     if pdf and to_convert:
         to_pdf(to_convert, outdir)
         changed += [d.with_name(d.stem + ".pdf") for d in to_convert]
-    return [str(p.relative_to(CORPORA)) for p in changed]
+    if pdf and doc.get("toc"):
+        # the contents lists pages: read them off the PDF, then render again if they moved
+        found = {lang: toc.find_pages(doc, lang, outdir / f"{docid}.{lang}.pdf") for lang in langs}
+        moved = [lang for lang in langs if found[lang] != pages[lang]]
+        if moved:
+            text = json.dumps(found, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            if _write(pages_path, text.encode("utf-8")):
+                changed.append(pages_path)
+            again, to_convert = _render(doc, docid, moved, found, force_pdf=False)
+            changed += again
+            if to_convert:
+                to_pdf(to_convert, outdir)
+    return sorted({str(p.relative_to(CORPORA)) for p in changed})
 
 
 def main(argv: list[str] | None = None) -> int:

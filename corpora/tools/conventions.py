@@ -108,8 +108,28 @@ def heading_label(number: str, level: int, lang: str) -> str:
 
 
 def paragraph_label(number: str, lang: str) -> str:
-    """``1.`` everywhere, ``1 -`` in Arabic."""
+    """``1.`` everywhere, ``1 -`` in Arabic; budget numbers ``16.1`` as they are (ar ``16-1``)."""
+    if "." in number:
+        return number.replace(".", "-") if lang == "ar" else number
     return f"{number} -" if lang == "ar" else f"{number}."
+
+
+def numbering_pattern(numbers: list[str], lang: str) -> tuple[str, int] | None:
+    """Word's ``lvlText`` and start value that print ``numbers``, or None if no single
+    list can (``1.``..``n.`` -> ``("%1.", 1)``; ``16.1``..``16.n`` -> ``("16.%1", 1)``)."""
+    if not numbers:
+        return None
+    prefixes = {n.rpartition(".")[0] for n in numbers}
+    tails = [n.rpartition(".")[2] for n in numbers]
+    if len(prefixes) != 1 or not all(DIGITS_RE.match(t) for t in tails):
+        return None
+    first = int(tails[0])
+    if [int(t) for t in tails] != list(range(first, first + len(tails))):
+        return None
+    prefix = prefixes.pop()
+    if prefix:
+        return (f"{prefix}-%1" if lang == "ar" else f"{prefix}.%1"), first
+    return ("%1 -" if lang == "ar" else "%1."), first
 
 
 def subitem_depths(units: list[dict]) -> list[int]:

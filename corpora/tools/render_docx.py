@@ -13,19 +13,22 @@ from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 from docx import Document as new_document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 from lxml import etree
+
+import toc
 
 from conventions import (FOOTNOTE_MARK_RE, LANGUAGE_LINE, UNITED_NATIONS, barcode,
                          distribution_line, join_sentences, organ, original_line,
-                         running_job, subitem_depths, unit_labels)
+                         numbering_pattern, running_job, subitem_depths, unit_labels)
 
 FIXED_TIME = datetime(2026, 1, 15, 9, 0, 0, tzinfo=timezone.utc)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -37,7 +40,7 @@ FONTS = {  # (latin, east asian, complex script) for body text and for headings
     "zh": (("Times New Roman", "Noto Serif CJK SC", "Times New Roman"),
            ("Times New Roman", "Noto Sans CJK SC", "Times New Roman")),
     "ar": (("Times New Roman", "Times New Roman", "Noto Naskh Arabic"),
-           ("Times New Roman", "Times New Roman", "Noto Sans Arabic")),
+           ("Times New Roman", "Times New Roman", "Noto Naskh Arabic")),
 }
 LATIN_FONTS = (("Times New Roman",) * 3, ("Times New Roman",) * 3)
 #: (font size, exact line height) in points
@@ -56,7 +59,8 @@ AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:o
 class DocxWriter:
     """Builds one language version; ``render_docx`` is the entry point."""
 
-    def __init__(self, doc: dict, lang: str, auto_numbering: bool) -> None:
+    def __init__(self, doc: dict, lang: str, auto_numbering: bool, pages: dict[str, int]) -> None:
+        self.pages = pages
         self.src = doc
         self.lang = lang
         self.meta = doc["langs"][lang]
@@ -286,10 +290,17 @@ class DocxWriter:
         justify = WD_ALIGN_PARAGRAPH.RIGHT if self.rtl else WD_ALIGN_PARAGRAPH.JUSTIFY
         if kind == "heading":
             level = unit.get("level", 1)
-            para = self._para(left=1.25, first=-1.25, before=12 if level == 1 else 8, after=6,
-                              keep_next=True, tabs=((1.25, WD_TAB_ALIGNMENT.LEFT),))
-            self._run(para, f"{label}\t" if label else "", bold=True, size=12 if level == 1 else None, heading=True)
-            self._text_with_notes(para, text, bold=True, size=12 if level == 1 else None, heading=True)
+            size = 12 if level == 1 else None
+            bold = level < 4
+            tabs = ((1.25, WD_TAB_ALIGNMENT.LEFT),) if label else ()
+            para = self._para(left=1.25, first=-1.25 if label else 0, before=12 if level == 1 else 8,
+                              after=6, keep_next=True, tabs=tabs)
+            if label:
+                self._run(para, f"{label}\t", bold=bold, size=size, heading=True)
+            self._text_with_notes(para, text, bold=bold, size=size, heading=True)
+            if level >= 4:
+                for run in para.runs:
+                    run.italic = True
             return
         if kind == "subitem":
             indent = 1.25 + 0.6 * (depth - 1)
@@ -306,11 +317,54 @@ class DocxWriter:
             self._run(para, f"{label}\t")
         self._text_with_notes(para, text)
 
+    def contents(self) -> None:
+        """The table of contents: a TOC field whose last result is written out."""
+        para = self._para(left=1.25, before=12, after=6)
+        para.style = self.doc.styles["TOC Heading"]
+        para.style.font.color.rgb = RGBColor(0, 0, 0)
+        self._run(para, toc.CONTENTS[self.lang], bold=True, size=12, heading=True)
+        para = self._para(tabs=((TEXT_WIDTH_CM, WD_TAB_ALIGNMENT.RIGHT),), after=4)
+        self._run(para, "\t" + toc.PAGE[self.lang], size=8)
+        listed = toc.entries(self.src, self.lang)
+        for n, (index, level, text) in enumerate(listed):
+            para = self._para(left=1.25 + 0.5 * (level - 1), right=1.5, after=4)
+            para.style = self._toc_style(level)
+            para.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT,
+                                                         WD_TAB_LEADER.DOTS)
+            if n == 0:
+                self._field_char(para, "begin")
+                instr = OxmlElement("w:r")
+                it = OxmlElement("w:instrText")
+                it.set(qn("xml:space"), "preserve")
+                it.text = ' TOC \\o "1-3" \\h \\z \\u '
+                instr.append(it)
+                para._p.append(instr)
+                self._field_char(para, "separate")
+            self._run(para, text + "\t" + str(self.pages.get(str(index), 1)))
+            if n == len(listed) - 1:
+                self._field_char(para, "end")
+
+    @staticmethod
+    def _field_char(para, kind: str) -> None:
+        r = OxmlElement("w:r")
+        fc = OxmlElement("w:fldChar")
+        fc.set(qn("w:fldCharType"), kind)
+        r.append(fc)
+        para._p.append(r)
+
+    def _toc_style(self, level: int):
+        name = f"toc {level}"
+        try:
+            return self.doc.styles[name]
+        except KeyError:
+            style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.doc.styles["Normal"]
+            return style
+
     # ----- package parts -----------------------------------------------------
-    def numbering(self, first: int) -> None:
-        """One numbering definition for the paragraph numbers (``1.``, Arabic ``1 -``)."""
+    def numbering(self, text: str, first: int) -> None:
+        """One numbering definition for the paragraph numbers (``1.``, ``16.1``, Arabic ``1 -``)."""
         numbering = self.doc.part.numbering_part.element
-        text = "%1 -" if self.rtl else "%1."
         abstract = etree.fromstring(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{NUM_ID}">'
             '<w:multiLevelType w:val="singleLevel"/>'
@@ -360,14 +414,15 @@ class DocxWriter:
         self.setup()
         self.headers_footers()
         self.masthead()
+        if self.src.get("toc"):
+            self.contents()
         units = self.src["units"]
         paras = [u["number"] for u in units if u["kind"] == "paragraph"]
         numbered: set[str] = set()
-        if self.auto and paras and all(p.isdigit() for p in paras):
-            first = int(paras[0])
-            if [int(p) for p in paras] == list(range(first, first + len(paras))):
-                numbered = set(paras)
-                self.numbering(first)
+        pattern = numbering_pattern(paras, self.lang) if self.auto else None
+        if pattern:
+            numbered = set(paras)
+            self.numbering(*pattern)
         notes = {u["number"]: join_sentences(u["text"][self.lang], self.lang)
                  for u in units if u["kind"] == "footnote"}
         labels = unit_labels(units, self.lang)
@@ -393,7 +448,8 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(doc: dict, lang: str, *, auto_numbering: bool = False) -> bytes:
+def render_docx(doc: dict, lang: str, *, auto_numbering: bool = False,
+                pages: dict[str, int] | None = None) -> bytes:
     """The .docx bytes of one language version.
 
     Args:
@@ -401,5 +457,6 @@ def render_docx(doc: dict, lang: str, *, auto_numbering: bool = False) -> bytes:
         lang: the language to render.
         auto_numbering: number the paragraphs with Word auto-numbering (numbering.xml)
             instead of typing ``1.`` into the text.
+        pages: page of each heading listed in the contents (``toc.find_pages``).
     """
-    return DocxWriter(doc, lang, auto_numbering).build()
+    return DocxWriter(doc, lang, auto_numbering, pages or {}).build()

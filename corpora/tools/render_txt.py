@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import toc
 from conventions import (FOOTNOTE_MARK_RE, LANGUAGE_LINE, UNITED_NATIONS, distribution_line,
                          join_sentences, organ, original_line, unit_labels)
 
@@ -54,10 +55,18 @@ def unit_text(unit: dict, lang: str, marker=lambda n: n) -> str:
     return FOOTNOTE_MARK_RE.sub(lambda m: marker(m.group(1)), text)
 
 
-def render_txt(doc: dict, lang: str) -> str:
-    """The whole text export for one language."""
+def render_txt(doc: dict, lang: str, pages: dict[str, int] | None = None) -> str:
+    """The whole text export for one language.
+
+    Args:
+        doc: the source document (validated).
+        lang: the language to render.
+        pages: page of each heading listed in the contents (``toc.find_pages``).
+    """
     meta = doc["langs"][lang]
     lines = masthead_lines(meta, lang) + ["", meta["job_number"], ""] + title_block(meta)
+    if doc.get("toc"):
+        lines += toc.txt_lines(doc, lang, pages or {})
     footnotes: list[str] = []
     for unit, label in zip(doc["units"], unit_labels(doc["units"], lang)):
         if unit["kind"] == "footnote":
