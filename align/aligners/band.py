@@ -15,6 +15,8 @@ from align.aligners.features import SideFeatures
 
 #: the exhaustive DP is used up to this many cells; above it, coarse-to-fine
 MAX_FULL_CELLS = 1_200_000
+#: units per block of a coarse level
+MAX_FACTOR = 8
 
 
 def downsample(side: SideFeatures, factor: int) -> SideFeatures:
@@ -72,7 +74,9 @@ def coarse_band(src: SideFeatures, tgt: SideFeatures, params: Params,
     n, m = len(src), len(tgt)
     if (n + 1) * (m + 1) <= max_cells:
         return Band.full(n, m)
-    factor = max(2, math.ceil(math.sqrt((n + 1) * (m + 1) / max_cells)))
+    # a bounded factor keeps the fine band narrow (linear cost); a coarse level that is
+    # still too large recurses instead
+    factor = min(MAX_FACTOR, max(2, math.ceil(math.sqrt((n + 1) * (m + 1) / max_cells))))
     cs, ct = downsample(src, factor), downsample(tgt, factor)
     coarse_params = Params(types=((1, 1, 0.0), (1, 2, 0.02), (2, 1, 0.02)), skip=params.skip,
                            len_weight=params.len_weight, len_smooth=params.len_smooth * factor,

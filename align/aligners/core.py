@@ -207,8 +207,8 @@ def align_sentence_lists(src: list[str], tgt: list[str], *, src_lang: str, tgt_l
     if not src and not tgt:
         raise AlignmentInputError("both texts are empty: nothing to align")
     t0 = time.perf_counter()
-    vs = embed_texts(embedder, src) if src else np.zeros((0, 1), np.float32)
-    vt = embed_texts(embedder, tgt) if tgt else np.zeros((0, vs.shape[1]), np.float32)
+    vs = embed_texts(embedder, src)
+    vt = embed_texts(embedder, tgt)
     t1 = time.perf_counter()
     fs, ft = build_features(src, vs), build_features(tgt, vt)
     raw = align_features(fs, ft, params=params)

@@ -96,7 +96,8 @@ def build_features(texts: Sequence[str], vecs: np.ndarray,
     if labels is None:
         labels = np.full(n, -1, dtype=np.int64)
     return SideFeatures(
-        vecs=np.asarray(vecs, dtype=np.float32).reshape(n, -1),
+        vecs=np.asarray(vecs, dtype=np.float32).reshape(n, -1) if n else
+        np.zeros((0, np.shape(vecs)[-1] if np.ndim(vecs) == 2 else 1), dtype=np.float32),
         lens=np.array([text_length(t) for t in texts], dtype=np.float64),
         nums=number_matrix(texts),
         labels=np.asarray(labels, dtype=np.int64),
