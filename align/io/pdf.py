@@ -46,7 +46,8 @@ SUPERSCRIPT_RAISE_EM = 0.12
 #: a footnote separator rule: thin, short (fraction of the page width)
 RULE_MAX_THICKNESS = 2.0
 RULE_MIN_WIDTH = 30.0
-RULE_MAX_WIDTH = 0.45
+RULE_MIN_PIECE = 5.0
+RULE_JOIN_GAP = 4.0
 
 #: footnote reference markers printed as superscripts: 1, 12, *, a, iv, †
 FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|\*{1,3}|[a-z]|[ivx]{1,4}|[†‡§])[,]?$")
@@ -500,16 +501,27 @@ def _clean(text: str) -> str:
     return MULTISPACE_RE.sub(" ", text).strip()
 
 
-def page_rules(page: pdfium.PdfPage) -> list[float]:
-    """The y (from the top) of short horizontal rules: footnote separator candidates."""
+def page_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float]]:
+    """Thin horizontal rules as ``(y from the top, x0, x1)``, pieces on one y joined.
+
+    Short ones separate footnotes; wide ones frame tables (Word draws one per cell).
+    """
     height = page.get_height()
-    width = page.get_width()
-    ys: list[float] = []
+    pieces: list[tuple[float, float, float]] = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
         left, bottom, right, top = obj.get_bounds()
-        if top - bottom < RULE_MAX_THICKNESS and RULE_MIN_WIDTH < right - left < RULE_MAX_WIDTH * width:
-            ys.append(height - top)
-    return ys
+        if top - bottom < RULE_MAX_THICKNESS and right - left > RULE_MIN_PIECE:
+            pieces.append((height - top, left, right))
+    pieces.sort()
+    rules: list[list[float]] = []
+    for y, x0, x1 in pieces:
+        last = rules[-1] if rules else None
+        if last is not None and abs(y - last[0]) < 1.0 and x0 <= last[2] + RULE_JOIN_GAP:
+            last[2] = max(last[2], x1)
+            last[1] = min(last[1], x0)
+        else:
+            rules.append([y, x0, x1])
+    return [(y, x0, x1) for y, x0, x1 in rules if x1 - x0 > RULE_MIN_WIDTH]
 
 
 def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
@@ -565,7 +577,7 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
     doc = _open(data, name)
     try:
         pages: list[list[PdfLine]] = []
-        rules: list[list[float]] = []
+        rules: list[list[tuple[float, float, float]]] = []
         width = height = None
         for i in range(len(doc)):
             page = doc[i]

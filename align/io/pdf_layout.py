@@ -21,6 +21,12 @@ HEADER_BAND = 0.10
 FOOTER_BAND = 0.10
 #: a footnote line is at most this fraction of the body text size
 FOOTNOTE_SIZE_RATIO = 0.93
+#: a footnote separator is shorter than this fraction of the page width
+SEPARATOR_MAX_WIDTH = 0.45
+#: a rule framing a table spans at least this fraction of the text width
+TABLE_RULE_WIDTH = 0.4
+#: a running-text line spans at least this fraction of the text width
+PROSE_WIDTH = 0.7
 #: footnotes without a separator live in the bottom part of the page
 FOOTNOTE_ZONE = 0.45
 #: a line this much larger than the body text is a heading, never a table cell
@@ -118,7 +124,10 @@ def body_size(pages: list[list[PdfLine]]) -> float:
 
 def _footnote_zone(lines: list[PdfLine], size: float, height: float,
                    rules: list[float]) -> int:
-    """Index of the first footnote line in ``lines`` (body lines, top to bottom)."""
+    """Index of the first footnote line in ``lines`` (body lines, top to bottom).
+
+    ``rules``: the y of short rules on the page (separator candidates).
+    """
     n = len(lines)
     for i, ln in enumerate(lines):
         if SEPARATOR_RE.match(ln.text.replace(" ", "")):
@@ -248,6 +257,27 @@ def _mark_tables(lines: list[PdfLine], text_width: float, body: float,
     return table
 
 
+def _ruled_regions(lines: list[PdfLine], table: set[int], rules: list[float], body: float,
+                   text_width: float) -> set[int]:
+    """Lines between two wide rules where most lines already look like table rows.
+
+    Word and LibreOffice draw a rule above a table, under its header and below it;
+    full-width rows inside (category headings, long cells) then join their table.
+    A region holding a running-text line (body size, nearly full width) is no table.
+    """
+    out: set[int] = set()
+    ys = sorted(rules)
+    for top, bottom in zip(ys, ys[1:]):
+        inside = [i for i, ln in enumerate(lines) if top < ln.top and ln.bottom < bottom]
+        if not inside or sum(1 for i in inside if i in table) * 2 < len(inside):
+            continue
+        prose = any(i not in table and lines[i].size >= 0.95 * body
+                    and lines[i].x1 - lines[i].x0 >= PROSE_WIDTH * text_width for i in inside)
+        if not prose:
+            out.update(inside)
+    return out
+
+
 def _line_blocks(line: PdfLine, role: str) -> list[Block]:
     """A body line as blocks: one per cell, a list label kept with its text."""
     cells = list(line.cells)
@@ -265,13 +295,14 @@ def _line_blocks(line: PdfLine, role: str) -> list[Block]:
 
 
 def classify_pages(pages: list[list[PdfLine]], width: float, height: float,
-                   rules: list[list[float]] | None = None) -> tuple[list[Block], list[str]]:
+                   rules: list[list[tuple[float, float, float]]] | None = None,
+                   ) -> tuple[list[Block], list[str]]:
     """Turn each page's lines into blocks with roles, in reading order.
 
     Args:
         pages: lines of each page, top to bottom.
         width, height: page size in points (first page).
-        rules: per page, the y of short horizontal rules (footnote separators).
+        rules: per page, thin horizontal rules ``(y, x0, x1)`` (``pdf.page_rules``).
 
     Returns:
         (blocks, warnings).
@@ -292,11 +323,15 @@ def classify_pages(pages: list[list[PdfLine]], width: float, height: float,
         heads = [ln for ln in lines if running.get(id(ln)) == "header"]
         foots = [ln for ln in lines if running.get(id(ln)) == "footer"]
         body = [ln for ln in lines if id(ln) not in running]
-        zone = _footnote_zone(body, size, height, rules[p] if rules else [])
+        page_rules = rules[p] if rules else []
+        short = [y for y, x0, x1 in page_rules if x1 - x0 < SEPARATOR_MAX_WIDTH * width]
+        wide = [y for y, x0, x1 in page_rules if x1 - x0 >= TABLE_RULE_WIDTH * text_width]
+        zone = _footnote_zone(body, size, height, short)
         notes_lines, body = body[zone:], body[:zone]
         for ln in heads:
             blocks.extend(_line_blocks(ln, "header"))
         table = _mark_tables(body, text_width, size, text_left)
+        table |= _ruled_regions(body, table, wide, size, text_width)
         for i, ln in enumerate(body):
             if SEPARATOR_RE.match(ln.text.replace(" ", "")):
                 continue
