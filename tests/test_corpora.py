@@ -167,15 +167,20 @@ def test_gold_paragraph_beads_cover_both_sides(docid, x):
     assert [i for _, xs in beads for i in xs] == list(range(n_units))
 
 
-@pytest.mark.parametrize("docid", sorted(DOCS))
+LONG_DOCS = sorted(d for d, doc in DOCS.items()
+                   if d == "seed" or sum(u["kind"] == "paragraph" for u in doc["units"]) >= 20)
+
+
+@pytest.mark.parametrize("docid", LONG_DOCS)
 def test_long_documents_have_real_many_to_many_beads(docid):
-    """Some beads are n:m (a translator split or merged), as in real translations."""
+    """At least 5 % of the beads are n:m (a translator split or merged), in every pair."""
     doc = DOCS[docid]
     for x in source.doc_langs(doc):
         if x == "zh":
             continue
         beads = [b for u in _gold_units(doc) for b in source.beads_of(u, x)]
-        assert any(len(zh) != 1 or len(xs) != 1 for zh, xs in beads), f"zh-{x} is all 1-1"
+        many = sum(len(zh) != 1 or len(xs) != 1 for zh, xs in beads)
+        assert many >= 0.05 * len(beads), f"zh-{x}: {many} of {len(beads)} beads are n:m"
 
 
 # ----- reading the rendered documents back ----------------------------------------------
