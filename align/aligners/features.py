@@ -23,6 +23,8 @@ NUMBER_SEPARATORS = re.compile(r"[.,\u00a0\u202f\u2009 ]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 #: whitespace, not counted in lengths
 _SPACE = re.compile(r"\s+")
+#: a Chinese month (``12月``): other languages write the month's name, so it is no number
+ZH_MONTH = re.compile(r"\d{1,2}\s*月")
 #: numbers below this are usually written out in words in some languages: ignore them
 MIN_NUMBER = 10
 
@@ -54,7 +56,7 @@ class SideFeatures:
 
 def numbers_in(text: str) -> set[str]:
     """The numbers (>= 10) in a text, separators removed: ``"1,250.5 and 2030"`` -> {12505, 2030}."""
-    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
+    text = ZH_MONTH.sub(" ", unicodedata.normalize("NFKC", text).translate(_DIGITS))
     found = set()
     for match in NUMBER.finditer(text):
         token = NUMBER_SEPARATORS.sub("", match.group()).lstrip("0") or "0"

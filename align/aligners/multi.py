@@ -14,6 +14,7 @@ from align.errors import AlignmentInputError
 
 LANG_NAMES = {"zh": "Chinese", "en": "English", "fr": "French", "es": "Spanish",
               "ru": "Russian", "ar": "Arabic"}
+COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 #: flag put on every row of a language whose document symbol differs from the pivot's
 FLAG_SYMBOL_MISMATCH = "symbol_mismatch"
 
@@ -33,8 +34,9 @@ def check_inputs(docs: Sequence[Document], pivot: str) -> None:
     for lang, group in seen.items():
         if len(group) > 1:
             names = ", ".join(_name(d) for d in group)
+            count = COUNT_WORDS.get(len(group), str(len(group)))
             raise AlignmentInputError(
-                f"{len(group)} files are in {LANG_NAMES.get(lang, lang)}: {names}; give one per language")
+                f"{count} files are in {LANG_NAMES.get(lang, lang)}: {names}; give one per language")
     if pivot not in seen:
         present = ", ".join(sorted(seen))
         raise AlignmentInputError(

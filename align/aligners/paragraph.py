@@ -137,6 +137,11 @@ def align_paragraph_features(fs: SideFeatures, ft: SideFeatures, keys_s, keys_t,
     return run_dp(fs, ft, params=params, band=band, ratio=ratio)
 
 
+def _ratio_of(fs: SideFeatures, ft: SideFeatures) -> float:
+    s, t = float(fs.lens.sum()), float(ft.lens.sum())
+    return t / s if s > 0 and t > 0 else 1.0
+
+
 def _features(doc: Document, units: list[Unit], vecs: np.ndarray, labels: np.ndarray
               ) -> SideFeatures:
     return build_features([u.text for u in units], vecs, labels)
@@ -164,6 +169,10 @@ def align_pair(src: Document, tgt: Document, *, unit: str = "paragraph", embedde
     ft = _features(tgt, pu_t, embed_texts(embedder, [u.text for u in pu_t]), lab_t)
     t1 = time.perf_counter()
     raw = align_paragraph_features(fs, ft, keys_s, keys_t)
+    raw = refine(raw, fs, ft, [u.text for u in pu_s], [u.text for u in pu_t],
+                 src_lang=src.lang, tgt_lang=tgt.lang,
+                 encode=lambda texts: embed_texts(embedder, texts),
+                 ratio=_ratio_of(fs, ft), len_smooth=PARAGRAPH_PARAMS.len_smooth)
     t2 = time.perf_counter()
     embed_s, align_s = t1 - t0, t2 - t1
     if unit == "paragraph":

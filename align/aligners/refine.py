@@ -8,6 +8,8 @@ and applies two moves while they raise the cosines:
 - *absorb*: an unaligned unit joins the adjacent bead when that bead's cosine does not
   drop (a fragment of the same sentence), and stays unaligned when it would (a real
   insertion dilutes the concatenation);
+- *detach*: the reverse, an edge unit of a merge is left unaligned when the bead's
+  cosine rises clearly without it;
 - *shift*: a unit at the border of two adjacent beads moves to the other bead when the
   sum of the two cosines rises clearly.
 
@@ -27,6 +29,8 @@ from align.aligners.features import SideFeatures
 
 #: an unaligned unit joins a bead when the bead's cosine drops by less than this
 ABSORB_TOLERANCE = 0.03
+#: an edge unit of a merge is left unaligned when the cosine rises by more than this
+DETACH_MIN_GAIN = 0.03
 #: a border unit moves when the two beads' cosines rise together by more than this
 SHIFT_MIN_GAIN = 0.03
 #: below this margin a 1-1 bead counts as doubtful
@@ -38,7 +42,7 @@ ROUNDS = 4
 
 @dataclass(frozen=True)
 class Move:
-    kind: str                  # absorb | shift
+    kind: str                  # absorb | detach | shift
     beads: tuple[int, ...]     # indices of the beads replaced (consecutive)
     new: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]  # their replacements
 
@@ -71,6 +75,17 @@ def _candidates(beads: list[RawBead]) -> list[Move]:
                 new = (grown, tuple(other.tgt)) if side == "src" else (tuple(other.src), grown)
                 lo, hi = min(k, nb), max(k, nb)
                 moves.append(Move("absorb", (lo, hi), (new,)))
+    for k, bead in enumerate(beads):            # detach an edge unit of a merge
+        for side in ("src", "tgt"):
+            span = list(getattr(bead, side))
+            if len(span) < 2 or not bead.src or not bead.tgt:
+                continue
+            for unit, rest in ((span[0], span[1:]), (span[-1], span[:-1])):
+                kept = (tuple(rest), tuple(bead.tgt)) if side == "src" else \
+                    (tuple(bead.src), tuple(rest))
+                alone = ((unit,), ()) if side == "src" else ((), (unit,))
+                new = (alone, kept) if unit == span[0] else (kept, alone)
+                moves.append(Move("detach", (k,), new))
     for k in range(n - 1):
         b1, b2 = beads[k], beads[k + 1]
         if not (b1.src and b1.tgt and b2.src and b2.tgt):
@@ -141,15 +156,16 @@ def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
             break
         pairs = {(tuple(beads[i].src), tuple(beads[i].tgt)) for m in moves for i in m.beads
                  if beads[i].src and beads[i].tgt}
-        pairs |= {p for m in moves for p in m.new}
+        pairs |= {p for m in moves for p in m.new if p[0] and p[1]}
         cos.prepare(sorted(pairs))
         scored = []
         for move in moves:
             old = sum(cos.cos(tuple(beads[i].src), tuple(beads[i].tgt)) for i in move.beads
                       if beads[i].src and beads[i].tgt)
-            new = sum(cos.cos(s, t) for s, t in move.new)
+            new = sum(cos.cos(s, t) for s, t in move.new if s and t)
             gain = new - old
             if (move.kind == "absorb" and gain > -ABSORB_TOLERANCE) or \
+                    (move.kind == "detach" and gain > DETACH_MIN_GAIN) or \
                     (move.kind == "shift" and gain > SHIFT_MIN_GAIN):
                 scored.append((gain, move))
         if not scored:
@@ -174,8 +190,11 @@ def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
                 else beads[move.beads[-1]]
             baseline = keep.cosine - keep.margin
             for s, t in move.new:
-                out.append(_describe(list(s), list(t), cos.cos(s, t), baseline, src, tgt, ratio,
-                                     len_smooth))
+                if s and t:
+                    out.append(_describe(list(s), list(t), cos.cos(s, t), baseline, src, tgt,
+                                         ratio, len_smooth))
+                else:
+                    out.append(RawBead(list(s), list(t), extra={"refined": True}))
             k = move.beads[-1] + 1
         beads = out
     return beads
