@@ -83,6 +83,16 @@ def is_furniture(text: str) -> bool:
     return not _LEFTOVER.search(rest)
 
 
+_TRAILING_FURNITURE = re.compile(
+    r"(?:\s++(?:(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?|\d{1,4}/\d{1,4}|\*\d{6,9}\*)){1,4}+$"
+)
+
+
+def strip_trailing_furniture(text: str) -> str:
+    """Remove a job number / page counter / barcode glued to the end of a footnote."""
+    return _TRAILING_FURNITURE.sub("", text)
+
+
 def is_toc_line(text: str) -> bool:
     """A contents line: dot leaders or a far-away page number at the end."""
     return bool(P.TOC_LEADER.search(text)) or bool(P.TOC_TITLE.match(text.strip()))
@@ -201,8 +211,8 @@ def _is_marker(text: str, m: re.Match, lang: str) -> bool:
     after = text[end:end + 2]
     if lang == "zh":
         return text[start - 1:start] != "第" and after[:1] not in _ZH_MEASURE
-    if before == "." and start >= 2 and text[start - 2].isdigit():
-        # 3.1: a decimal unless a new sentence follows (30/3.1 It ...)
+    if before in ".," and start >= 2 and text[start - 2].isdigit():
+        # 3.1, 1,2: a decimal unless a new sentence follows (30/3.1 It ...)
         nxt = after.strip()[:1]
         return not nxt or nxt.isupper() or (lang == "ar" and not nxt.isdigit())
     if before.isalpha() and before.isupper() and start >= 2 and text[start - 2].isupper():

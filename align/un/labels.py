@@ -143,6 +143,9 @@ def parse_label(text: str, lang: str) -> Label | None:
 
 
 def _numbered(text: str, lang: str) -> Label | None:
+    if lang == "ar" and (m := P.PARA_NUMBER_AR_DOTTED.match(text)):
+        major, minor = (g.translate(_ARABIC_INDIC) for g in m.groups())
+        return Label("paragraph", f"{int(major)}.{int(minor)}", 0, _rest(text, m.end()))
     if lang == "ar" or not P.PARA_NUMBER.match(text):
         m = P.PARA_NUMBER_AR.match(text)
         if m:

@@ -81,9 +81,14 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
         if not text:
             blanks += 1
             continue
+        if block.role == "table" and P.TOC_LEADER.search(text):
+            out.append(_Line(text, block.page, "line"))  # a contents entry: _drop_contents
+            continue
         if block.role in _DROPPED_ROLES or furniture[i]:
             page_break, zone, prev_furniture = True, False, True
             continue
+        if block.style and block.style.lower().startswith("toc"):
+            continue  # Word's contents entries (styles "TOC Heading", "toc 1" ...)
         near_furniture = prev_furniture or (i + 1 < len(furniture) and furniture[i + 1])
         prev_furniture = False
         if near_furniture and clean.is_running_title(text, titles):
@@ -202,11 +207,11 @@ class _Grouper:
             return False
         if prev.text.endswith(("-", "\u00ad")) and not cur.page_break:
             return False
+        if cur.gap:
+            return True
         if unit.label and unit.label.kind == "heading":
             return bool(unit.label.rest) and not (not self._short(prev, 0.8)
                                                    and not _ends_sentence(prev.text))
-        if cur.gap:
-            return True
         blank_break = cur.blanks >= (2 if self.double_spaced else 1)
         if self.in_front:
             if blank_break or cur.indent or _masthead_line(cur.text) or _masthead_line(prev.text):
@@ -334,6 +339,7 @@ def _segments(units: list[_Unit], lang: str, vocabulary: set[str]) -> list[Segme
     for unit in units:
         text = clean.join_lines(unit.lines, lang, vocabulary)
         if unit.kind == "footnote":
+            text = clean.strip_trailing_furniture(text)
             segments.append(Segment("footnote", unit.number, text, unit.page))
         elif unit.label is None:
             if text:

@@ -47,7 +47,8 @@ TOC_LEADER = re.compile(
 )
 #: a ``Contents`` title in the six languages
 TOC_TITLE = re.compile(
-    r"^(?:Contents|Table des matières|Índice|Содержание|目录|المحتويات|Page|Página|Страница|页次)$",
+    r"^(?:Contents|Table des matières|Índice|Содержание|目录|المحتويات|Page|Pages|Página|Páginas"
+    r"|Pág\.|Страница|Стр\.|页次|页码|الصفحة)$",
     re.IGNORECASE,
 )
 #: the rule printed above footnotes
@@ -64,6 +65,8 @@ PARA_NUMBER = re.compile(
 )
 #: Arabic paragraph number ``1 -`` (also with Arabic-Indic digits)
 PARA_NUMBER_AR = re.compile(r"^([0-9٠-٩]{1,3})(?:\.([0-9٠-٩]{1,3}))?[ \t\u00a0]?[-–—][ \t\u00a0]")
+#: Arabic budget paragraph number ``16-1`` (the decimal point printed as a hyphen)
+PARA_NUMBER_AR_DOTTED = re.compile(r"^([0-9٠-٩]{1,3})[-.]([0-9٠-٩]{1,3})(?=[ \t\u00a0])")
 #: roman chapter heading ``I.`` ``XIV.``
 HEADING_ROMAN = re.compile(r"^((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))[.．][ \t\u00a0]")
 #: lettered section heading ``A.``
