@@ -10,6 +10,7 @@ text as written). The text is NFC-normalised first.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
@@ -244,6 +245,7 @@ class _ZhSegmenter:
         import jieba
         import jieba.posseg
 
+        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
         self._tok = jieba.Tokenizer()
         self._tok.initialize()
         for term in user_terms:

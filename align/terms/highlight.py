@@ -19,6 +19,7 @@ from align.terms.glossary import Concept
 _AR_FILL = "[\u0640\u064b-\u0652\u0670]*"
 _AR_PREFIX = "(?:[وف]?[بلك]?)"
 _HYPHENS = "[-\u2010\u2011\u2013]"
+_APOSTROPHES = "['\u2019\u02bc]"
 _WS_RE = re.compile(r"\s+")
 _ALEF_CLASS = "[\u0627\u0622\u0623\u0625]"
 
@@ -35,8 +36,12 @@ def _word_pattern(word: str, lang: str) -> str:
                 chars.append(re.escape(ch))
         return _AR_FILL.join(chars)
     if word.isupper() or not word[-1:].isalpha():
-        return _HYPHENS.join(re.escape(p) for p in re.split(_HYPHENS, word))
+        return _HYPHENS.join(_esc(p) for p in re.split(_HYPHENS, word))
     return _HYPHENS.join(_inflected(p, lang) for p in re.split(_HYPHENS, word))
+
+
+def _esc(text: str) -> str:
+    return re.escape(text).replace("'", _APOSTROPHES)
 
 
 def _inflected(part: str, lang: str) -> str:
@@ -45,16 +50,16 @@ def _inflected(part: str, lang: str) -> str:
     if lang in ("en", "fr", "es") and len(part) > 3:
         if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
             part = part[:-1]
-        return re.escape(part) + "(?:e?s)?"
+        return _esc(part) + "(?:e?s)?"
     if lang == "ru" and len(part) > 4:
         stem = RU_ENDING_RE.sub("", lower) or lower
-        return re.escape(stem) + r"\w{0,3}"
-    return re.escape(part)
+        return _esc(stem) + r"\w{0,3}"
+    return _esc(part)
 
 
 def term_pattern(term: str, lang: str) -> str:
     """A regular expression (no capturing groups) matching ``term`` in running text."""
-    term = unicodedata.normalize("NFC", term.strip())
+    term = unicodedata.normalize("NFC", term.strip()).replace("\u2019", "'")
     if lang == "zh":
         return r"\s*".join(re.escape(ch) for ch in term if not ch.isspace())
     words = _WS_RE.split(term)

@@ -82,7 +82,10 @@ class GlossaryStore:
         self.con = con
         self.con.row_factory = sqlite3.Row
         try:
-            self.con.executescript(SCHEMA)
+            have = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE name IN ('gl_concepts', 'gl_terms')")}
+            if len(have) < 2:  # executescript commits: only when the tables are missing
+                self.con.executescript(SCHEMA)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot create the glossary tables: {exc}") from exc
 
