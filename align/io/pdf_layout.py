@@ -25,6 +25,8 @@ FOOTNOTE_SIZE_RATIO = 0.93
 SEPARATOR_MAX_WIDTH = 0.45
 #: a rule framing a table spans at least this fraction of the text width
 TABLE_RULE_WIDTH = 0.4
+#: under a ruled heading row, a region this much made of table rows is the table body
+RULED_BODY_SHARE = 0.2
 #: a running-text line spans at least this fraction of the text width
 PROSE_WIDTH = 0.7
 #: footnotes without a separator live in the bottom part of the page
@@ -267,14 +269,18 @@ def _ruled_regions(lines: list[PdfLine], table: set[int], rules: list[float], bo
     """
     out: set[int] = set()
     ys = sorted(rules)
+    after_header = False  # the previous region was a table (its column headings)
     for top, bottom in zip(ys, ys[1:]):
         inside = [i for i, ln in enumerate(lines) if top < ln.top and ln.bottom < bottom]
-        if not inside or sum(1 for i in inside if i in table) * 2 < len(inside):
-            continue
+        share = sum(1 for i in inside if i in table) / len(inside) if inside else 0.0
         prose = any(i not in table and lines[i].size >= 0.95 * body
                     and lines[i].x1 - lines[i].x0 >= PROSE_WIDTH * text_width for i in inside)
-        if not prose:
+        ruled = share >= 0.5 or (after_header and share >= RULED_BODY_SHARE)
+        if inside and ruled and not prose:
             out.update(inside)
+            after_header = True
+        else:
+            after_header = False
     return out
 
 
