@@ -82,7 +82,7 @@ class ReviewSession:
     def _step(self, *, undo: bool) -> dict:
         try:
             fn = self.store.undo if undo else self.store.redo
-            self.al, self.version, op = fn(self.id, self.version)
+            self.al, self.version, op = fn(self.id, self.version, self.al)
         except ConflictError:
             self.reload()
             raise

@@ -216,13 +216,19 @@ class ReviewStore:
             self._write_state(review_id, new, patch)
         return expected_version + 1
 
-    def undo(self, review_id: int, expected_version: int) -> tuple[MultiAlignment, int, dict]:
-        """Undo the last done operation; returns the state, its version and the op."""
-        return self._step(review_id, expected_version, undo=True)
+    def undo(self, review_id: int, expected_version: int,
+             current: MultiAlignment | None = None) -> tuple[MultiAlignment, int, dict]:
+        """Undo the last done operation; returns the state, its version and the op.
 
-    def redo(self, review_id: int, expected_version: int) -> tuple[MultiAlignment, int, dict]:
+        ``current`` is the caller's copy of the state at ``expected_version`` (saves a
+        load; the version check makes sure it is the stored state).
+        """
+        return self._step(review_id, expected_version, current, undo=True)
+
+    def redo(self, review_id: int, expected_version: int,
+             current: MultiAlignment | None = None) -> tuple[MultiAlignment, int, dict]:
         """Redo the last undone operation; returns the state, its version and the op."""
-        return self._step(review_id, expected_version, undo=False)
+        return self._step(review_id, expected_version, current, undo=False)
 
     def can_undo(self, review_id: int) -> bool:
         return self._pick(review_id, undo=True) is not None
@@ -283,13 +289,14 @@ class ReviewStore:
                    " ORDER BY seq ASC LIMIT 1")
         return self.con.execute(sql, (review_id,)).fetchone()
 
-    def _step(self, review_id: int, expected_version: int, *, undo: bool):
+    def _step(self, review_id: int, expected_version: int, current: MultiAlignment | None,
+              *, undo: bool):
         with self._tx():
             self._check(review_id, expected_version)
             entry = self._pick(review_id, undo=undo)
             if entry is None:
                 raise ops.ReviewError("nothing to undo" if undo else "nothing to redo")
-            al, _ = self.load(review_id)
+            al = current if current is not None else self.load(review_id)[0]
             patch = _unpack(entry["patch"])
             new = ops.apply_patch(al, patch, reverse=undo)
             self.con.execute("UPDATE review_log SET state=? WHERE review_id=? AND seq=?",
