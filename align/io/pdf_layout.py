@@ -270,12 +270,14 @@ def _ruled_regions(lines: list[PdfLine], table: set[int], rules: list[float], bo
     out: set[int] = set()
     ys = sorted(rules)
     after_header = False  # the previous region was a table (its column headings)
-    for top, bottom in zip(ys, ys[1:]):
+    # a table running on to the next page has no closing rule: the page end closes it
+    for top, bottom in zip(ys, ys[1:] + [float("inf")]):
         inside = [i for i, ln in enumerate(lines) if top < ln.top and ln.bottom < bottom]
         share = sum(1 for i in inside if i in table) / len(inside) if inside else 0.0
         prose = any(i not in table and lines[i].size >= 0.95 * body
                     and lines[i].x1 - lines[i].x0 >= PROSE_WIDTH * text_width for i in inside)
-        ruled = share >= 0.5 or (after_header and share >= RULED_BODY_SHARE)
+        ruled = (share >= 0.5 and bottom != float("inf")) or (
+            after_header and share >= RULED_BODY_SHARE)
         if inside and ruled and not prose:
             out.update(inside)
             after_header = True
