@@ -15,11 +15,19 @@ EN = ["The Commission considered the report. The meeting adopted the resolution.
 FR = ["La Commission a examiné le rapport. La réunion a adopté la résolution.",
       "Le Secrétariat a établi la note.", "Le budget est de 12,4 millions de dollars.",
       "Le groupe de travail a tenu trois réunions."]
+ES = ["La Comisión examinó el informe. La reunión aprobó la resolución.",
+      "La Secretaría preparó la nota.", "El presupuesto es de 12,4 millones de dólares.",
+      "El grupo de trabajo celebró tres reuniones."]
+RU = ["Комиссия рассмотрела доклад. Совещание приняло резолюцию.",
+      "Секретариат подготовил записку.", "Бюджет составляет 12,4 млн долл. США.",
+      "Рабочая группа провела три совещания."]
+AR = ["نظرت اللجنة في التقرير. واعتمد الاجتماع القرار.", "أعدت الأمانة المذكرة.",
+      "تبلغ الميزانية 12.4 مليون دولار.", "عقد الفريق العامل ثلاثة اجتماعات."]
 
 
 def make_alignment(n_copies: int = 1, langs: tuple[str, ...] = ("zh", "en", "fr")) -> MultiAlignment:
     """A paragraph-level alignment of ``4 * n_copies`` rows, one unit per cell."""
-    texts = {"zh": ZH, "en": EN, "fr": FR}
+    texts = {"zh": ZH, "en": EN, "fr": FR, "es": ES, "ru": RU, "ar": AR}
     units = {lang: [] for lang in langs}
     rows = []
     for c in range(n_copies):
