@@ -151,7 +151,19 @@ def _dehyphenate(prev: str, nxt: str, vocabulary: set[str] | None) -> tuple[str,
     return None
 
 
-def join_lines(lines: list[str], lang: str, vocabulary: set[str] | None = None) -> str:
+#: a Chinese character next to a Latin letter or digit, with or without a space between
+_ZH_SPACED = re.compile(r"[\u4e00-\u9fff] [A-Za-z0-9]|[A-Za-z0-9] [\u4e00-\u9fff]")
+_ZH_TIGHT = re.compile(r"[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u4e00-\u9fff]")
+
+
+def zh_spaces_numbers(lines: list[str]) -> bool:
+    """Whether a Chinese text prints a space between Chinese and Latin/digits (UN style)."""
+    sample = "\n".join(lines)[:200_000]
+    return len(_ZH_SPACED.findall(sample)) >= len(_ZH_TIGHT.findall(sample))
+
+
+def join_lines(lines: list[str], lang: str, vocabulary: set[str] | None = None,
+               zh_space: bool = True) -> str:
     """Rejoin the physical lines of one paragraph.
 
     Chinese: no space (but a space between a CJK character and a Latin letter or digit,
@@ -169,9 +181,9 @@ def join_lines(lines: list[str], lang: str, vocabulary: set[str] | None = None) 
             continue
         if lang == "zh":
             a, b = out[-1], line[0]
-            if (_ASCII_ALNUM.match(a) and _is_cjk(b) and b not in "，。；：、）》”") or (
+            if zh_space and ((_ASCII_ALNUM.match(a) and _is_cjk(b) and b not in "，。；：、）》”") or (
                 _is_cjk(a) and _ASCII_ALNUM.match(b) and a not in "（《“，。；：、"
-            ):
+            )):
                 out = f"{out} {line}"
             elif _ASCII_ALNUM.match(a) and _ASCII_ALNUM.match(b):
                 out = f"{out} {line}"
@@ -203,6 +215,10 @@ MARKER_ALPHA = re.compile(
 MARKER_ZH = re.compile(r"(?<=[\u4e00-\u9fff。，；：”）》])(\d{1,3})(?=[\u4e00-\u9fff。，；：“（《]|$)")
 #: characters after a number in Chinese that make it a quantity, not a footnote marker
 _ZH_MEASURE = frozenset("号年月日个次项名届卷条款段章节页%亿万千百倍岁人国家份件")
+#: where a glued digit in Chinese is a footnote reference: before clause punctuation ...
+_ZH_CLAUSE_END = frozenset("。，；：、）”")
+#: ... or right after a document-like noun (决议1提交)
+_ZH_MARKED_NOUNS = ("决议", "决定", "公约", "文件", "报告", "宣言", "议定书", "附件", "评价", "建议")
 
 
 def _is_marker(text: str, m: re.Match, lang: str) -> bool:
@@ -210,12 +226,15 @@ def _is_marker(text: str, m: re.Match, lang: str) -> bool:
     before = text[start - 1] if start else ""
     after = text[end:end + 2]
     if lang == "zh":
-        return text[start - 1:start] != "第" and after[:1] not in _ZH_MEASURE
+        if text[start - 1:start] == "第" or after[:1] in _ZH_MEASURE:
+            return False
+        return (after[:1] in _ZH_CLAUSE_END or text[start - 1:start] in "》”）"
+                or text[max(0, start - 3):start].endswith(_ZH_MARKED_NOUNS))
     if before in ".," and start >= 2 and text[start - 2].isdigit():
         # 3.1, 1,2: a decimal unless a new sentence follows (30/3.1 It ...)
         nxt = after.strip()[:1]
         return not nxt or nxt.isupper() or (lang == "ar" and not nxt.isdigit())
-    if before.isalpha() and before.isupper() and start >= 2 and text[start - 2].isupper():
+    if before.isascii() and before.isupper() and start >= 2 and text[start - 2].isupper():
         return False  # G20, H1N1 style codes
     return True
 

@@ -47,6 +47,7 @@ class _Line:
     label: str | None = None
     width: float = 0.0
     x0: float | None = None
+    font: tuple[float | None, bool] = (None, False)
 
 
 @dataclass
@@ -104,7 +105,7 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
                          blanks=blanks, page_break=page_break, footnote_zone=zone,
                          indent=raw.fmt == "txt" and bool(block.x0), gap=gaps.get(i, False),
                          label=block.label, width=width_of(block),
-                         x0=block.x0 if raw.fmt == "pdf" else None))
+                         x0=block.x0 if raw.fmt == "pdf" else None, font=(block.size, block.bold)))
         blanks, page_break = 0, False
     return _drop_contents(out), texts
 
@@ -189,12 +190,15 @@ class _Grouper:
         pairs = [ln for ln in lines[1:] if ln.role == "line" and not ln.page_break]
         spaced = sum(1 for ln in pairs if ln.blanks >= 1)
         self.double_spaced = bool(pairs) and spaced >= 0.6 * len(pairs)
+        self.points = any(ln.x0 is not None for ln in lines)
         self.seq = Sequence()
         self.units: list[_Unit] = []
         self.in_front = True
 
     # -- break rules ---------------------------------------------------------------
     def _short(self, line: _Line, share: float) -> bool:
+        if self.points:  # justified PDF lines measured in points: only the last is short
+            share = min(0.92, share + 0.1)
         return self.wrap > 0 and line.width < share * self.wrap
 
     def _breaks(self, prev: _Line, cur: _Line, unit: _Unit) -> bool:
@@ -219,6 +223,8 @@ class _Grouper:
             return (_ends_sentence(prev.text) and self._short(prev, 0.8)) or self._short(prev, 0.7)
         if blank_break and (not self.double_spaced or _ends_sentence(prev.text)):
             return True
+        if cur.font != prev.font and prev.font[0] is not None and _ends_sentence(prev.text):
+            return True  # a heading in another size or weight after a paragraph
         if _ends_sentence(prev.text) and self._short(prev, 0.8):
             return True
         if not cur.page_break and self._short(prev, 0.6) and not _ends_sentence(prev.text) \
@@ -333,11 +339,11 @@ def _trailing_footnotes(units: list[_Unit]) -> None:
         unit.lines[0] = unit.lines[0][m.end():]
 
 
-def _segments(units: list[_Unit], lang: str, vocabulary: set[str]) -> list[Segment]:
+def _segments(units: list[_Unit], lang: str, vocabulary: set[str], zh_space: bool) -> list[Segment]:
     segments: list[Segment] = []
     paragraph: str | None = None
     for unit in units:
-        text = clean.join_lines(unit.lines, lang, vocabulary)
+        text = clean.join_lines(unit.lines, lang, vocabulary, zh_space)
         if unit.kind == "footnote":
             text = clean.strip_trailing_furniture(text)
             segments.append(Segment("footnote", unit.number, text, unit.page))
@@ -377,7 +383,8 @@ def build_document(raw: RawDocument, *, lang: str | None = None) -> Document:
     units = _Grouper(lines, code).run()
     _trailing_footnotes(units)
     vocabulary = clean.vocabulary_of([ln.text for ln in lines]) if code not in ("zh",) else set()
-    segments = _segments(units, code, vocabulary)
+    zh_space = code == "zh" and clean.zh_spaces_numbers([ln.text for ln in lines])
+    segments = _segments(units, code, vocabulary, zh_space)
     footnotes = [s for s in segments if s.kind == "footnote"]
     segments = [s for s in segments if s.kind != "footnote"]
     if raw.fmt == "txt" and footnotes:

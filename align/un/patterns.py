@@ -61,16 +61,18 @@ FOOTNOTE_LINE = re.compile(r"^(\d{1,3}|\*{1,3})[ \t\u00a0]++(?=\S)")
 #: paragraph number ``1.`` ``1．`` ``16.1`` ``16.1.`` at the start of a paragraph
 PARA_NUMBER = re.compile(
     r"^(?:(\d{1,3})[.．](\d{1,3})[.．]?|(\d{1,3})[.．])"
-    r"(?=[ \t\u00a0\u3000]|(?<=[.．])[\u3400-\u9fff“（(《])"
+    r"(?=[ \t\u00a0\u3000]|(?<=[.．\d])[\u3400-\u9fff“（(《])"
 )
 #: Arabic paragraph number ``1 -`` (also with Arabic-Indic digits)
 PARA_NUMBER_AR = re.compile(r"^([0-9٠-٩]{1,3})(?:\.([0-9٠-٩]{1,3}))?[ \t\u00a0]?[-–—][ \t\u00a0]")
 #: Arabic budget paragraph number ``16-1`` (the decimal point printed as a hyphen)
 PARA_NUMBER_AR_DOTTED = re.compile(r"^([0-9٠-٩]{1,3})[-.]([0-9٠-٩]{1,3})(?=[ \t\u00a0])")
 #: roman chapter heading ``I.`` ``XIV.``
-HEADING_ROMAN = re.compile(r"^((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))[.．][ \t\u00a0]")
+HEADING_ROMAN = re.compile(
+    r"^((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))[.．](?:[ \t\u00a0\u3000]|(?=[\u3400-\u9fff]))"
+)
 #: lettered section heading ``A.``
-HEADING_LETTER = re.compile(r"^([A-Z])[.．][ \t\u00a0]")
+HEADING_LETTER = re.compile(r"^([A-Z])[.．](?:[ \t\u00a0\u3000]|(?=[\u3400-\u9fff]))")
 #: Chinese chapter heading ``一.`` ``十二、``
 HEADING_ZH = re.compile(r"^([一二三四五六七八九十]{1,3})[.．、][ \t\u00a0\u3000]?")
 #: Arabic chapter heading ``أولا -`` (ordinal word, tanween optional)
