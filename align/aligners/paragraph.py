@@ -27,6 +27,9 @@ SENTENCE_CONTEXT = 30
 #: weights of paragraph-level scoring (labels count a lot; long units, smooth lengths less)
 PARAGRAPH_PARAMS = Params(label_weight=0.3, len_smooth=30.0)
 SENTENCE_PARAMS = Params()
+#: paragraphs are only ever detached from a merge by the second pass: a paragraph
+#: absorbed by a neighbour on the same topic would dilute it too little to be refused
+PARAGRAPH_MOVES = ("detach",)
 
 
 def document_units(doc: Document, unit: str) -> list[Unit]:
@@ -172,7 +175,8 @@ def align_pair(src: Document, tgt: Document, *, unit: str = "paragraph", embedde
     raw = refine(raw, fs, ft, [u.text for u in pu_s], [u.text for u in pu_t],
                  src_lang=src.lang, tgt_lang=tgt.lang,
                  encode=lambda texts: embed_texts(embedder, texts),
-                 ratio=_ratio_of(fs, ft), len_smooth=PARAGRAPH_PARAMS.len_smooth)
+                 ratio=_ratio_of(fs, ft), len_smooth=PARAGRAPH_PARAMS.len_smooth,
+                 moves=PARAGRAPH_MOVES)
     t2 = time.perf_counter()
     embed_s, align_s = t1 - t0, t2 - t1
     if unit == "paragraph":

@@ -3,7 +3,7 @@
 The DP judges a merge from the parts' vectors, which cannot see that a list item cut off
 by a semicolon belongs to the long sentence next to it. Around each 1-0/0-1, n:m or
 low-margin bead this pass embeds the actual concatenations of a few candidate beads
-and applies two moves while they raise the cosines:
+and applies these moves while they raise the cosines:
 
 - *absorb*: an unaligned unit joins the adjacent bead when that bead's cosine does not
   drop (a fragment of the same sentence), and stays unaligned when it would (a real
@@ -135,7 +135,8 @@ class _Cosines:
 def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
            src_texts: Sequence[str], tgt_texts: Sequence[str], *, src_lang: str,
            tgt_lang: str, encode: Callable[[list[str]], np.ndarray], ratio: float,
-           len_smooth: float = 12.0) -> list[RawBead]:
+           len_smooth: float = 12.0, moves: Sequence[str] = ("absorb", "detach", "shift")
+           ) -> list[RawBead]:
     """Improve beads around doubtful ones (see the module docstring).
 
     Args:
@@ -144,22 +145,24 @@ def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
         src_texts, tgt_texts: the unit texts.
         encode: texts -> (k, d) L2-normalised embeddings (the embedder's ``encode``).
         ratio: the expected target/source length ratio.
+        moves: the kinds of move allowed.
 
     Returns:
         The new beads; changed beads get their cosine, margin, length and numbers redone.
     """
     beads = list(beads)
+    allowed = set(moves)
     cos = _Cosines(src_texts, tgt_texts, src_lang, tgt_lang, encode)
     for _ in range(ROUNDS):
-        moves = _candidates(beads)
-        if not moves:
+        candidates = [m for m in _candidates(beads) if m.kind in allowed]
+        if not candidates:
             break
-        pairs = {(tuple(beads[i].src), tuple(beads[i].tgt)) for m in moves for i in m.beads
+        pairs = {(tuple(beads[i].src), tuple(beads[i].tgt)) for m in candidates for i in m.beads
                  if beads[i].src and beads[i].tgt}
-        pairs |= {p for m in moves for p in m.new if p[0] and p[1]}
+        pairs |= {p for m in candidates for p in m.new if p[0] and p[1]}
         cos.prepare(sorted(pairs))
         scored = []
-        for move in moves:
+        for move in candidates:
             old = sum(cos.cos(tuple(beads[i].src), tuple(beads[i].tgt)) for i in move.beads
                       if beads[i].src and beads[i].tgt)
             new = sum(cos.cos(s, t) for s, t in move.new if s and t)
