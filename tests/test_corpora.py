@@ -183,6 +183,45 @@ def test_long_documents_have_real_many_to_many_beads(docid):
         assert many >= 0.05 * len(beads), f"zh-{x}: {many} of {len(beads)} beads are n:m"
 
 
+SENTENCE_END_RE = re.compile(r"[.。;；:：؛!?]\s*$")
+#: smallest body-text size: body 10 pt (zh 10.5, ar 12), footnotes and footers smaller
+BODY_SIZE_MIN_PT = {"zh": 10.0, "ar": 11.0}
+MARGIN_BAND_PT = 70  # running headers and footers sit in the top and bottom bands
+
+
+def _last_body_line(page, min_size: float) -> str:
+    """The lowest line of body-size text on a PDF page, between the header and footer bands."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    height = page.get_height()
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        if not MARGIN_BAND_PT < height - top < height - MARGIN_BAND_PT:
+            continue
+        first = pdfium_c.FPDFText_GetCharIndexAtPos(textpage.raw, left + 0.5, (bottom + top) / 2, 2, 2)
+        if first < 0 or pdfium_c.FPDFText_GetFontSize(textpage.raw, first) < min_size:
+            continue
+        lines.setdefault(round(bottom), []).append((left, textpage.get_text_bounded(left, bottom, right, top)))
+    return " ".join(t for _, t in sorted(lines[min(lines)])).strip() if lines else ""
+
+
+@pytest.mark.parametrize(("docid", "lang"), RENDERED)
+def test_pdf_page_breaks_fall_inside_paragraphs(docid, lang):
+    """Pages end inside paragraphs, so readers must rejoin text across page breaks."""
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    pdf = pypdfium2.PdfDocument(str(CORPORA / docid / f"{docid}.{lang}.pdf"))
+    try:
+        min_size = BODY_SIZE_MIN_PT.get(lang, 9.4)
+        ends = [_last_body_line(pdf[i], min_size) for i in range(len(pdf) - 1)]
+    finally:
+        pdf.close()
+    assert ends, "a one-page PDF has no page break"
+    inside = [e for e in ends if e and not SENTENCE_END_RE.search(e)]
+    assert inside, f"every page ends at the end of a sentence: {ends}"
+
+
 # ----- reading the rendered documents back ----------------------------------------------
 
 
