@@ -160,18 +160,18 @@ class _FontCache:
     """Size, weight and slant per text object (one cheap call per glyph)."""
 
     def __init__(self, textpage) -> None:
-        self._by_obj: dict[int, tuple[float, bool, bool]] = {}
+        self.by_obj: dict[int, tuple[float, bool, bool]] = {}
         self._name_buf = ctypes.create_string_buffer(256)
         self._textpage = textpage
-        self._tp_addr = ctypes.cast(textpage, ctypes.c_void_p)
+        self.tp_addr = ctypes.cast(textpage, ctypes.c_void_p)
 
     def get(self, index: int) -> tuple[float, bool, bool]:
-        key = _OBJ_AT(self._tp_addr, index) or 0
-        hit = self._by_obj.get(key)
+        key = _OBJ_AT(self.tp_addr, index) or 0
+        hit = self.by_obj.get(key)
         if hit is None:
             obj = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
             hit = self._measure(self._textpage, index, obj)
-            self._by_obj[key] = hit
+            self.by_obj[key] = hit
         return hit
 
     def _measure(self, textpage, index: int, obj) -> tuple[float, bool, bool]:
@@ -206,33 +206,46 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
     if len(text) != count:  # surrogate pairs: fall back to one call per glyph
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
     fonts = _FontCache(raw)
+    font_of = fonts.get
+    cache = fonts.by_obj
+    obj_at = _OBJ_AT
+    tp_addr = fonts.tp_addr
     rect = pdfium_c.FS_RECTF()
     out: list[PdfChar | None] = []
+    append = out.append
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     is_generated = pdfium_c.FPDFText_IsGenerated
+    new_char = PdfChar
     for i, ch in enumerate(text):
         if ch in "\r\n":
             if out and out[-1] is not None:
-                out.append(None)
+                append(None)
             continue
-        if ch == "\t":
-            ch = " "
-        elif ch == TATWEEL or ch < " ":  # kashida (some fonts map it to a control code)
-            ch = ""  # no text, but its box still bridges the letters it joins
+        is_space = False
+        if ch <= " ":
+            if ch == " " or ch == "\t":
+                if is_generated(raw, i):
+                    continue
+                ch, is_space = " ", True
+            else:  # kashida mapped to a control code: no text, its box bridges letters
+                ch = ""
+        elif ch == TATWEEL:
+            ch = ""
         elif ch == PDFIUM_HYPHEN:
             ch = "-"
         elif ch in INVISIBLE:
             continue
-        is_space = ch.isspace() if ch else False
-        if is_space and is_generated(raw, i):
-            continue
+        elif ch.isspace():  # no-break and other spaces
+            ch, is_space = " ", True
         get_box(raw, i, rect)
-        size, bold, italic = fonts.get(i)
+        style = cache.get(obj_at(tp_addr, i) or 0)
+        if style is None:
+            style = font_of(i)
+        size = style[0]
         if size <= 0:
             size = max(rect.top - rect.bottom, 1.0)
-        out.append(PdfChar(ch=" " if is_space else ch, x0=rect.left, x1=rect.right,
-                           top=height - rect.top, bottom=height - rect.bottom,
-                           size=size, bold=bold, space=is_space, italic=italic))
+        append(new_char(ch, rect.left, rect.right, height - rect.top, height - rect.bottom,
+                        size, style[1], is_space, False, style[2]))
     textpage.close()
     return out
 
@@ -240,25 +253,11 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
 # --- lines -----------------------------------------------------------------------
 
 
-def _same_baseline(a: PdfChar, line: PdfLine) -> bool:
-    return abs(a.bottom - line.bottom) <= BASELINE_TOL_EM * max(a.size, line.size)
-
-
-def _overlaps(a: PdfChar | PdfLine, line: PdfLine) -> bool:
-    return a.bottom > line.top and a.top < line.bottom
-
-
-def _last_main(line: PdfLine) -> PdfChar | None:
-    for c in reversed(line.chars):
-        if not c.space and not c.sup:
-            return c
-    return None
-
-
 def _stream_lines(chars: list[PdfChar | None]) -> list[PdfLine]:
     """Cut PDFium's glyph stream into line pieces at its breaks, jumps and wide gaps."""
     lines: list[PdfLine] = []
     cur: PdfLine | None = None
+    main: PdfChar | None = None  # the last full-size glyph of ``cur``
     for c in chars:
         if c is None:
             cur = None
@@ -268,16 +267,19 @@ def _stream_lines(chars: list[PdfChar | None]) -> list[PdfLine]:
                 cur.chars.append(c)
             continue
         if cur is not None:
-            main = _last_main(cur)
-            near = main is None or max(c.x0 - main.x1, main.x0 - c.x1) < CELL_GAP_EM * cur.size
-            if near and _same_baseline(c, cur):
-                cur.chars.append(c)
-                continue
-            if near and c.size < SUPERSCRIPT_RATIO * cur.size and _overlaps(c, cur):
-                c.sup = c.bottom < cur.bottom - SUPERSCRIPT_RAISE_EM * cur.size
-                cur.chars.append(c)
-                continue
+            size = cur.size
+            near = main is None or max(c.x0 - main.x1, main.x0 - c.x1) < CELL_GAP_EM * size
+            if near:
+                if abs(c.bottom - cur.bottom) <= BASELINE_TOL_EM * (c.size if c.size > size else size):
+                    cur.chars.append(c)
+                    main = c
+                    continue
+                if c.size < SUPERSCRIPT_RATIO * size and c.bottom > cur.top and c.top < cur.bottom:
+                    c.sup = c.bottom < cur.bottom - SUPERSCRIPT_RAISE_EM * size
+                    cur.chars.append(c)
+                    continue
         cur = PdfLine(chars=[c], top=c.top, bottom=c.bottom, size=c.size)
+        main = c
         lines.append(cur)
     return lines
 
@@ -391,12 +393,6 @@ def _is_kashida_junk(chars: list[PdfChar], i: int) -> bool:
             and is_rtl_char(chars[i - 1].ch) and is_rtl_char(chars[i + 1].ch))
 
 
-def _needs_space(a: PdfChar, b: PdfChar, gap: float, size: float) -> bool:
-    if is_cjk_char(a.ch) or is_cjk_char(b.ch):
-        return False  # CJK text has no word spaces; only real space glyphs count
-    return gap > SPACE_GAP_EM * size
-
-
 def _cells(line: PdfLine) -> None:
     """Fill ``line.cells`` and ``line.marks`` (dropped superscript markers).
 
@@ -409,32 +405,47 @@ def _cells(line: PdfLine) -> None:
         junk = [i for i in range(len(chars)) if _is_kashida_junk(chars, i)]
         for i in junk:
             chars[i].ch = ""  # keeps its box: the gap it bridges is not a space
-    split_at = CELL_GAP_EM * line.size
-    if _stretched(chars, line.size):
-        split_at = float("inf")
-    cells: list[tuple[list[str | PdfChar], float, float]] = []
-    items: list[str | PdfChar] = []
-    x0 = x1 = 0.0
+    # one pass: each glyph with the gap before it and whether a space glyph came between
+    glyphs: list[tuple[PdfChar, float, bool]] = []
     prev: PdfChar | None = None
     spaced = False
     for c in chars:
         if c.space:
             spaced = True
             continue
+        gap = 0.0 if prev is None else max(c.x0 - prev.x1, prev.x0 - c.x1)
+        glyphs.append((c, gap, spaced))
+        prev, spaced = c, False
+    size = line.size
+    word_gap = SPACE_GAP_EM * size
+    split_at = CELL_GAP_EM * size
+    gaps = [g for c, g, _ in glyphs[1:] if g > word_gap and c.ch]
+    if gaps:
+        widest = max(gaps)
+        if widest < JUSTIFIED_MAX_GAP_EM * size and min(gaps) >= JUSTIFIED_UNIFORMITY * widest:
+            split_at = float("inf")  # a justified line: evenly stretched, no columns
+    cells: list[tuple[list[str | PdfChar], float, float]] = []
+    items: list[str | PdfChar] = []
+    x0 = x1 = 0.0
+    prev = None
+    for c, gap, spaced in glyphs:
         if prev is not None:
-            gap = max(c.x0 - prev.x1, prev.x0 - c.x1)
             if gap > split_at and not (c.sup or prev.sup):
                 cells.append((items, x0, x1))
-                items, spaced = [], False
-            elif (spaced or _needs_space(prev, c, gap, line.size)) and c.ch and prev.ch:
+                items = []
+            elif c.ch and prev.ch and (spaced or (gap > word_gap and not (
+                    is_cjk_char(prev.ch) or is_cjk_char(c.ch)))):
                 if items and items[-1] != " ":
                     items.append(" ")
         if not items:
             x0, x1 = c.x0, c.x1
         if c.ch:
             items.append(c)
-        x0, x1 = min(x0, c.x0), max(x1, c.x1)
-        prev, spaced = c, False
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.x1 > x1:
+            x1 = c.x1
+        prev = c
     if items:
         cells.append((items, x0, x1))
     out: list[PdfCell] = []
@@ -445,24 +456,6 @@ def _cells(line: PdfLine) -> None:
         if text:
             out.append(PdfCell(text=text, x0=cx0, x1=cx1))
     line.cells = out
-
-
-def _stretched(chars: list[PdfChar], size: float) -> bool:
-    """A justified line: every word gap about as wide as the widest (and none huge)."""
-    gaps = []
-    prev = None
-    for c in chars:
-        if c.space or not c.ch:
-            continue
-        if prev is not None:
-            gap = max(c.x0 - prev.x1, prev.x0 - c.x1)
-            if gap > SPACE_GAP_EM * size:
-                gaps.append(gap)
-        prev = c
-    if not gaps:
-        return False
-    widest = max(gaps)
-    return widest < JUSTIFIED_MAX_GAP_EM * size and min(gaps) >= JUSTIFIED_UNIFORMITY * widest
 
 
 def _cell_text(line: PdfLine, items: list[str | PdfChar], first: bool) -> str:
