@@ -92,7 +92,7 @@ def run_omegat(tmp_path: Path, lang: str, tmx: bytes, source: str, target: str) 
 @pytest.mark.parametrize(("lang", "codes", "source", "target"), [
     ("en", None, "zh-CN", "en"),
     ("ar", {"zh": "zh-Hans"}, "zh-Hans", "ar"),
-    ("fr", {"zh": "zh_CN", "fr": "fr-FR"}, "zh-CN", "fr-FR"),   # underscore written as hyphen
+    ("fr", {"zh": "zh_CN", "fr": "fr_FR"}, "zh-CN", "fr-FR"),   # underscore written as hyphen
 ])
 def test_omegat_fills_targets_from_our_tmx(tmp_path, lang, codes, source, target):
     tmx = tmx_bytes(alignment(lang), lang_codes=codes)
@@ -112,3 +112,54 @@ def test_omegat_rejection_is_detected(tmp_path):
     text, log = run_omegat(tmp_path, "en", etree.tostring(root, encoding="UTF-8"), "zh-CN", "en")
     assert "Failed to load translation memory" in log
     assert "Member States" not in text
+
+
+
+# --- a real alignment of a corpus document --------------------------------------------
+CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "unodc-strategy-2026"
+
+
+@pytest.fixture(scope="module")
+def strategy(embedder, tmp_path_factory) -> MultiAlignment:
+    """zh–en–fr alignment of corpora/unodc-strategy-2026 with the real readers and aligner."""
+    files = [CORPUS / f"unodc-strategy-2026.{lang}.txt" for lang in ("zh", "en", "fr")]
+    if not all(f.exists() for f in files):
+        pytest.skip("corpora/unodc-strategy-2026 is not rendered yet")
+    from align.pipeline import align_files
+
+    with pytest.MonkeyPatch.context() as mp:       # the embedding cache stays in tmp
+        mp.setenv("UN_ALIGN_HOME", str(tmp_path_factory.mktemp("home")))
+        return align_files(files, embedder=embedder)
+
+
+@pytest.mark.slow
+def test_omegat_uses_the_multilingual_tmx_of_a_real_alignment(strategy, tmp_path):
+    """Each zh row of the document becomes a source paragraph; OmegaT must fill every
+    paragraph that has a French counterpart with exactly our translation, taken from the
+    zh–en–fr TMX alone (the pair TMX is the same writer with two languages)."""
+    lang = "fr"
+    from align.export.common import cell_text
+
+    al = strategy
+    rows = [r for r in al.rows if r.cells.get("zh")]
+    sources = [cell_text(al, r, "zh") for r in rows]
+    expected = [cell_text(al, r, lang) or src for r, src in zip(rows, sources, strict=True)]
+    if len(set(sources)) != len(sources):                 # a repeated paragraph is ambiguous
+        pytest.skip("the document repeats a paragraph")
+    tmx = tmx_bytes(al)
+    project = tmp_path / "project"
+    for sub in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(PROJECT.format(source="zh-CN", target=lang),
+                                            encoding="utf-8")
+    (project / "source" / "doc.txt").write_text("\n\n".join(sources) + "\n", encoding="utf-8")
+    (project / "tm" / "auto" / "doc.tmx").write_bytes(tmx)
+    env = dict(os.environ, JAVA_TOOL_OPTIONS=f"-Duser.home={tmp_path / 'home'}")
+    proc = subprocess.run(["omegat", str(project), "--mode=console-translate"],
+                          capture_output=True, text=True, timeout=OMEGAT_TIMEOUT_S, env=env)
+    log = proc.stdout + proc.stderr
+    assert "Failed to load translation memory" not in log, log[-3000:]
+    text = (project / "target" / "doc.txt").read_text(encoding="utf-8")
+    got = [p.strip() for p in text.split("\n\n") if p.strip()]
+    assert got == expected
+    assert sum(1 for g, s in zip(got, sources, strict=True) if g != s) >= 0.9 * len(rows)
