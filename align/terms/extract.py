@@ -47,8 +47,10 @@ RU_ENDING_RE = re.compile(
 LATIN_PLURAL_RE = re.compile(r"(?<=[^s])s$")
 #: URLs, e-mail addresses and document symbols: never terms, blanked before extraction
 NOT_TEXT_RE = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w.\-]+\.(?:org|int|com|net|html?)\b\S*"
-    r"|\b[A-Z]{1,2}/(?:[A-Z]{1,4}\.?\d*/)?[\w.\-/]*\d[\w.\-/]*"
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,6}"
+    r"|\b[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,6}\.(?:org|int|com|net|html?)\b\S*"
+    r"|\b[A-Z]{1,2}(?:/[\w.\-]{1,12}){1,8}"
 )
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
@@ -112,9 +114,9 @@ def _word_key(word: str, lang: str) -> str:
     w = word.casefold()
     if lang in ("en", "fr", "es") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
         w = LATIN_PLURAL_RE.sub("", w)
-    elif lang == "ru" and len(w) > 4:
-        w = RU_ENDING_RE.sub("", w) or w
-    elif lang == "ar" and len(w) > 4:
+    elif lang == "ru":
+        w = "-".join((RU_ENDING_RE.sub("", p) or p) if len(p) > 4 else p for p in w.split("-"))
+    elif lang == "ar":
         stripped = AR_PROCLITIC_RE.sub("", w)
         w = stripped if stripped != w else AR_CONJ_RE.sub("", w)
     return w
