@@ -32,6 +32,8 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _WRAPPED_SHARE = 0.5
 #: share of near-full lines that must end mid-sentence
 _MIDSENTENCE_SHARE = 0.5
+#: a line that ends a clause (a preambular paragraph ends with a comma)
+_CLAUSE_END = (",", "，", "،")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -94,7 +96,8 @@ def _hard_wrapped(lines: list[str]) -> bool:
     full = [line for line in long if 0.8 * p90 <= text_width(line) <= 1.1 * p90]
     if len(full) < _WRAPPED_SHARE * len(long):
         return False
-    mid = sum(1 for line in full if not P.LINE_END_SENTENCE.search(line.rstrip()))
+    mid = sum(1 for line in full
+              if not P.LINE_END_SENTENCE.search(line.rstrip()) and not line.rstrip().endswith(_CLAUSE_END))
     return mid >= _MIDSENTENCE_SHARE * len(full)
 
 

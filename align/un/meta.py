@@ -68,7 +68,9 @@ SUBTITLE = re.compile(
     r"|Nota de la Secretaría|Nota del Secretario General|Informe del? .{3,80}|Adición|Corrección"
     r"|Записка Секретариата|Записка Генерального секретаря|Доклад .{3,80}|Добавление|Исправление"
     r"|秘书处的说明|秘书长的说明|.{2,40}的报告|增编|更正"
-    r"|مذكرة من الأمانة(?: العامة)?|مذكرة من الأمين العام|تقرير .{3,80}|إضافة|تصويب)\**$",
+    r"|مذكرة من الأمانة(?: العامة)?|مذكرة من الأمين العام|تقرير .{3,80}|إضافة|تصويب"
+    r"|.{3,300}?[:：] ?(?:draft resolution|revised draft resolution|projet de résolution"
+    r"|proyecto de resolución|проект резолюции|决议草案|订正决议草案|مشروع قرار))\**$",
     re.IGNORECASE,
 )
 #: a masthead line that ends with the symbol: ``United Nations  E/CN.7/2022/3/Add.1``

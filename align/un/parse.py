@@ -311,11 +311,17 @@ class _Grouper:
         return None
 
     def _is_prose(self, text: str, n_lines: int) -> bool:
-        if _masthead_line(text) or not text.endswith(_PROSE_END):
+        """Running text, not a masthead or title line: a sentence, or a long clause
+        (a resolution's preambular paragraph ends with a comma)."""
+        if _masthead_line(text):
+            return False
+        minimum = 25 if self.lang == "zh" else 60
+        if text.endswith((",", ";", "，", "；", "،", "؛")):
+            return len(text) >= minimum
+        if not text.endswith(_PROSE_END):
             return False
         if text.endswith(("”", "»", ")", "）", "\"")) and not _ends_sentence(text):
             return False
-        minimum = 25 if self.lang == "zh" else 60
         return len(text) >= minimum or n_lines > 1
 
 

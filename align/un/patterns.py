@@ -100,6 +100,6 @@ SUBITEM_ZH_ROMAN = re.compile(r"^(?:([㈠-㈩])|[(（]([一二三四五六七八
 # --- sentence ends ------------------------------------------------------------------
 
 #: a line that ends a sentence (for reflow): final punctuation, then closing quotes
-LINE_END_SENTENCE = re.compile(r"[.!?。！？؟…:：;；][\"'”’»」』）)\]]{0,3}$")
+LINE_END_SENTENCE = re.compile(r"[.!?。！？؟؛…:：;；][\"'”’»」』）)\]]{0,3}$")
 #: a line-break hyphen: a letter, a hyphen, end of line
 LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
