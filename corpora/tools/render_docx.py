@@ -89,12 +89,14 @@ class DocxWriter:
         run = para.add_run(text)
         run.bold = bold or None
         if bold:
-            run._r.get_or_add_rPr().insert_element_before(OxmlElement("w:bCs"), "w:i", "w:sz", "w:szCs", "w:vertAlign", "w:rtl", *AFTER_RTL)
+            run._r.get_or_add_rPr().insert_element_before(
+                OxmlElement("w:bCs"), "w:i", "w:sz", "w:szCs", "w:vertAlign", "w:rtl", *AFTER_RTL)
         if size:
             run.font.size = Pt(size)
             szcs = OxmlElement("w:szCs")
             szcs.set(qn("w:val"), str(int(size * 2)))
-            run._r.get_or_add_rPr().insert_element_before(szcs, "w:highlight", "w:u", "w:effect", "w:vertAlign", "w:rtl", *AFTER_RTL)
+            run._r.get_or_add_rPr().insert_element_before(
+                szcs, "w:highlight", "w:u", "w:effect", "w:vertAlign", "w:rtl", *AFTER_RTL)
         if heading:
             self._fonts(run._r.get_or_add_rPr(), self.head_fonts)
         if self.rtl and ARABIC_RE.search(text):
