@@ -207,12 +207,14 @@ class _Grouper:
             return True
         if cur.footnote_zone != prev.footnote_zone:
             return True
-        if self.lang not in ("zh", "ar") and _starts_lower(cur.text):
-            return False
         if prev.text.endswith(("-", "\u00ad")) and not cur.page_break:
             return False
         if cur.gap:
             return True
+        if self.lang not in ("zh", "ar") and _starts_lower(cur.text):
+            # a continuation, unless a short line ended a clause (Russian preambular
+            # paragraphs start in lower case: "ссылаясь на ...")
+            return self._short(prev, 0.7) and prev.text.endswith((",", ";", ":", "."))
         if unit.label and unit.label.kind == "heading":
             return bool(unit.label.rest) and not (not self._short(prev, 0.8)
                                                    and not _ends_sentence(prev.text))
