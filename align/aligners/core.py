@@ -200,28 +200,42 @@ def align_sentence_lists(src: list[str], tgt: list[str], *, src_lang: str, tgt_l
                          embedder: Embedder, params: Params = Params()) -> PairAlignment:
     """Align two sentence lists without anchors (coarse-to-fine for long inputs).
 
+    Blank lines are never merged with a sentence: each becomes a 1-0 or 0-1 bead.
+
     Returns:
         A :class:`PairAlignment` whose beads cover every line of both lists in order; its
         signature records the model, parameters and the seconds spent embedding/aligning.
     """
-    if not src and not tgt:
+    if not any(t.strip() for t in src) and not any(t.strip() for t in tgt):
         raise AlignmentInputError("both texts are empty: nothing to align")
+    keep_s = [i for i, t in enumerate(src) if t.strip()]
+    keep_t = [j for j, t in enumerate(tgt) if t.strip()]
+    texts_s = [src[i] for i in keep_s]
+    texts_t = [tgt[j] for j in keep_t]
     t0 = time.perf_counter()
-    vs = embed_texts(embedder, src)
-    vt = embed_texts(embedder, tgt)
+    vs = embed_texts(embedder, texts_s)
+    vt = embed_texts(embedder, texts_t)
     t1 = time.perf_counter()
-    fs, ft = build_features(src, vs), build_features(tgt, vt)
+    fs, ft = build_features(texts_s, vs), build_features(texts_t, vt)
     raw = align_features(fs, ft, params=params)
     t2 = time.perf_counter()
-    raw = refine(raw, fs, ft, src, tgt, src_lang=src_lang, tgt_lang=tgt_lang,
+    raw = refine(raw, fs, ft, texts_s, texts_t, src_lang=src_lang, tgt_lang=tgt_lang,
                  encode=lambda texts: embed_texts(embedder, texts), ratio=_ratio(fs, ft),
                  len_smooth=params.len_smooth)
     t3 = time.perf_counter()
     beads = finish(raw)
-    t2 = t2 + (time.perf_counter() - t3)
+    for bead in beads:
+        bead.src = [keep_s[i] for i in bead.src]
+        bead.tgt = [keep_t[j] for j in bead.tgt]
+    blank = [i for i, t in enumerate(src) if not t.strip()]
+    blank_t = [j for j, t in enumerate(tgt) if not t.strip()]
+    beads += [Bead([i], [], confidence=1.0, flags=[FLAG_UNALIGNED]) for i in blank]
+    beads += [Bead([], [j], confidence=1.0, flags=[FLAG_UNALIGNED]) for j in blank_t]
+    beads = order_beads(beads)
+    t4 = time.perf_counter()
     sig = signature(embedder, params, unit="sentence")
-    sig["timing"] = {"embed_s": round(t1 - t0, 3), "align_s": round(t2 - t1, 3),
-                     }
+    sig["timing"] = {"embed_s": round(t1 - t0, 3), "align_s": round(t2 - t1 + t4 - t3, 3),
+                     "refine_s": round(t3 - t2, 3)}
     return PairAlignment(src_lang=src_lang, tgt_lang=tgt_lang,
                          src=[Unit(text=t, kind="body", sentence=i) for i, t in enumerate(src)],
                          tgt=[Unit(text=t, kind="body", sentence=i) for i, t in enumerate(tgt)],
