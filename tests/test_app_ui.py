@@ -80,7 +80,7 @@ def test_binned_keeps_the_maximum():
 def test_chart_is_a_clickable_vega_lite_spec():
     al = ops.prepare(make_alignment(2))
     spec = heatmap.chart(heatmap.pair_map(al, "fr", fake_encode), "zh").to_dict()
-    assert len(spec["layer"]) == 3
+    assert len(spec["layer"]) == 4
     params = spec.get("params") or spec["layer"][0]["params"]
     assert params[0]["name"] == "cell" and params[0]["select"]["fields"] == ["i", "j"]
 

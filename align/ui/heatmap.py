@@ -90,31 +90,51 @@ def binned(sim: np.ndarray, max_cells: int = MAX_CELLS_AXIS) -> tuple[np.ndarray
     return out, f
 
 
+def relative(sim: np.ndarray) -> np.ndarray:
+    """Similarity relative to its row and column means (a margin, as the aligner scores):
+    cosines of one model all sit in a narrow band; the margin makes the diagonal stand out."""
+    if sim.size == 0:
+        return sim
+    return sim - 0.5 * (sim.mean(axis=1, keepdims=True) + sim.mean(axis=0, keepdims=True))
+
+
 def chart(pm: PairMap, pivot: str):
-    """An Altair layered chart: heat map (clickable), path, anchors."""
+    """An Altair layered chart: margin heat map (click a cell to select it), path, anchors."""
     import altair as alt
     import pandas as pd
 
-    grid, f = binned(pm.sim)
+    grid, f = binned(relative(pm.sim))
+    raw, _ = binned(pm.sim)
     n, m = grid.shape
-    cells = pd.DataFrame([(i * f, j * f, round(float(grid[i, j]), 3))
-                          for i in range(n) for j in range(m)], columns=["i", "j", "sim"])
-    path = pd.DataFrame(sorted({(i // f * f, j // f * f) for i, j in pm.path}),
-                        columns=["i", "j"])
-    anchors = pd.DataFrame(sorted({(i // f * f, j // f * f) for i, j in pm.anchors}),
-                           columns=["i", "j"])
-    size = max(4, min(14, 560 // max(n, m, 1)))
-    x = alt.X("j:Q", title=f"{pm.lang} unit", scale=alt.Scale(domain=[-f, m * f]))
-    y = alt.Y("i:Q", title=f"{pivot} unit", scale=alt.Scale(domain=[n * f, -f]))
+    cells = pd.DataFrame(
+        [(i * f, j * f, i * f - 0.5, (i + 1) * f - 0.5, j * f - 0.5, (j + 1) * f - 0.5,
+          round(float(grid[i, j]), 3), round(float(raw[i, j]), 3))
+         for i in range(n) for j in range(m)],
+        columns=["i", "j", "i0", "i1", "j0", "j1", "margin", "cosine"])
+    path = pd.DataFrame(sorted(set(pm.path)), columns=["i", "j"])
+    anchors = pd.DataFrame(sorted(set(pm.anchors)), columns=["i", "j"])
+    x_scale = alt.Scale(domain=[-0.5, m * f - 0.5], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[n * f - 0.5, -0.5], nice=False, zero=False)
     pick = alt.selection_point(name="cell", fields=["i", "j"], on="click", clear="dblclick")
-    heat = alt.Chart(cells).mark_square(size=size * size, opacity=0.95).encode(
-        x=x, y=y,
-        color=alt.Color("sim:Q", title="similarity", scale=alt.Scale(scheme="blues")),
-        tooltip=[alt.Tooltip("i:Q", title=pivot), alt.Tooltip("j:Q", title=pm.lang),
-                 alt.Tooltip("sim:Q", title="similarity")],
+    heat = alt.Chart(cells).mark_rect().encode(
+        x=alt.X("j0:Q", title=f"{pm.lang} unit", scale=x_scale),
+        x2="j1:Q",
+        y=alt.Y("i0:Q", title=f"{pivot} unit", scale=y_scale),
+        y2="i1:Q",
+        color=alt.Color("margin:Q", title="relative similarity",
+                        scale=alt.Scale(scheme="blues", domainMin=0)),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+        tooltip=[alt.Tooltip("i:Q", title=f"{pivot} unit"),
+                 alt.Tooltip("j:Q", title=f"{pm.lang} unit"),
+                 alt.Tooltip("cosine:Q", title="cosine"),
+                 alt.Tooltip("margin:Q", title="relative")],
     ).add_params(pick)
-    line = alt.Chart(path).mark_line(color="#dc2626", strokeWidth=1.5, point=alt.OverlayMarkDef(
-        color="#dc2626", size=max(10, size * 2))).encode(x="j:Q", y="i:Q", order="i:Q")
+    size = max(12, min(60, 3000 // max(n * f, m * f, 1)))
+    line = alt.Chart(path).mark_line(color="#dc2626", strokeWidth=1.5).encode(
+        x=alt.X("j:Q", scale=x_scale), y=alt.Y("i:Q", scale=y_scale), order="i:Q")
+    dots = alt.Chart(path).mark_circle(color="#dc2626", size=size).encode(
+        x=alt.X("j:Q", scale=x_scale), y=alt.Y("i:Q", scale=y_scale))
     marks = alt.Chart(anchors).mark_point(shape="diamond", color="#111827", filled=False,
-                                          size=max(30, size * 6)).encode(x="j:Q", y="i:Q")
-    return (heat + line + marks).properties(height=560, title=f"{pivot} × {pm.lang}")
+                                          size=size * 3, strokeWidth=1.2).encode(
+        x=alt.X("j:Q", scale=x_scale), y=alt.Y("i:Q", scale=y_scale))
+    return (heat + line + dots + marks).properties(height=620, title=f"{pivot} × {pm.lang}")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from browser_util import wait_idle
+from browser_util import start_app, stop_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -111,6 +111,21 @@ def test_upload_review_export_reload(browser, app_url, sample_paths, artifacts_d
     assert "confirmed" in rows(page).nth(0).inner_text()
     assert third in rows(page).nth(2).locator('.ua-cell[lang="en"]').inner_text()
     shot(page, artifacts_dir, "07-reloaded")
+
+    # the alignment map: a click in the middle of the zh-en heat map opens those rows
+    page.get_by_role("link", name="Alignment map").click()
+    wait_idle(page)
+    canvas = page.locator('[data-testid="stVegaLiteChart"] canvas').first
+    canvas.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    shot(page, artifacts_dir, "08-map")
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
+    page.get_by_text("Review · E/CN.7/2026/5").wait_for(timeout=60_000)
+    wait_idle(page)
+    selected = int(page.locator('.ua-row.ua-sel .ua-num').inner_text().lstrip("#"))
+    assert n_rows * 0.25 < selected < n_rows * 0.75
+    shot(page, artifacts_dir, "09-jumped-from-map")
     page.close()
 
 
@@ -131,7 +146,7 @@ def test_bad_files_get_a_message_and_the_rest_stays_usable(browser, app_url, sam
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files)
     page.get_by_text("Numbered paragraphs").first.wait_for(timeout=60_000)
     wait_idle(page)
-    shot(page, artifacts_dir, "08-bad-files")
+    shot(page, artifacts_dir, "10-bad-files")
     cards = page.locator('[class*="st-key-ua_card_"]')
     assert cards.count() == 5
     for name in ("damaged.pdf", "bericht.txt", "empty.txt"):
@@ -142,3 +157,20 @@ def test_bad_files_get_a_message_and_the_rest_stays_usable(browser, app_url, sam
     assert "Align 2 documents" in page.locator(".st-key-ua_align button").inner_text()
     assert page.locator(".st-key-ua_align button").is_enabled()
     page.close()
+
+
+def test_align_app_sample_opens_the_bundled_sample(browser, sample_paths, artifacts_dir,
+                                                   tmp_path):
+    """The README's main job: `align app --sample` shows an aligned sample at once."""
+    proc, url = start_app(tmp_path, sample=True)
+    try:
+        page = browser.new_page(viewport={"width": 1600, "height": 1100})
+        page.goto(url)
+        page.get_by_text("Review · E/CN.7/2026/5").wait_for(timeout=150_000)
+        wait_idle(page)
+        assert rows(page).count() == 25
+        assert "English" in page.locator(".ua-head").inner_text()
+        shot(page, artifacts_dir, "11-sample")
+        page.close()
+    finally:
+        stop_app(proc)
