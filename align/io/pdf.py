@@ -57,6 +57,8 @@ CJK_RE = re.compile(
     "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002ffff]"
 )
 TATWEEL = "\u0640"
+#: brackets whose right-to-left glyph is the mirror image (mapped by shape in PDFs)
+MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<"}
 #: soft hyphen, zero-width space and joiners, BOM: never text
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 #: PDFium's stand-in for a hyphen it judged to end a line
@@ -87,6 +89,7 @@ class PdfChar:
     space: bool = False
     sup: bool = False
     italic: bool = False
+    base: float = 0.0  # the baseline (from the glyph origin), origin top-left
 
 
 @dataclass(slots=True)
@@ -111,6 +114,7 @@ class PdfLine:
     rtl: bool = False
     bold: bool = False
     italic: bool = False
+    base: float = 0.0
     marks: list[str] = field(default_factory=list)
     lead_mark: str | None = None
 
@@ -214,6 +218,8 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
     out: list[PdfChar | None] = []
     append = out.append
     get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     is_generated = pdfium_c.FPDFText_IsGenerated
     new_char = PdfChar
     for i, ch in enumerate(text):
@@ -244,8 +250,9 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
         size = style[0]
         if size <= 0:
             size = max(rect.top - rect.bottom, 1.0)
+        get_origin(raw, i, origin_x, origin_y)
         append(new_char(ch, rect.left, rect.right, height - rect.top, height - rect.bottom,
-                        size, style[1], is_space, False, style[2]))
+                        size, style[1], is_space, False, style[2], height - origin_y.value))
     textpage.close()
     return out
 
@@ -269,16 +276,19 @@ def _stream_lines(chars: list[PdfChar | None]) -> list[PdfLine]:
         if cur is not None:
             size = cur.size
             near = main is None or max(c.x0 - main.x1, main.x0 - c.x1) < CELL_GAP_EM * size
-            if near:
-                if abs(c.bottom - cur.bottom) <= BASELINE_TOL_EM * (c.size if c.size > size else size):
-                    cur.chars.append(c)
-                    main = c
-                    continue
-                if c.size < SUPERSCRIPT_RATIO * size and c.bottom > cur.top and c.top < cur.bottom:
-                    c.sup = c.bottom < cur.bottom - SUPERSCRIPT_RAISE_EM * size
-                    cur.chars.append(c)
-                    continue
-        cur = PdfLine(chars=[c], top=c.top, bottom=c.bottom, size=c.size)
+            # right-to-left and mixed lines jump about in PDFium's order: a glyph on the
+            # same baseline in a comparable size belongs to the line wherever it sits
+            comparable = ROW_SIZE_RATIO * size <= c.size <= size / ROW_SIZE_RATIO
+            small = c.size < SUPERSCRIPT_RATIO * size
+            if near and small and c.bottom > cur.top and c.top < cur.bottom:
+                c.sup = c.base < cur.base - SUPERSCRIPT_RAISE_EM * size
+                cur.chars.append(c)
+                continue
+            if abs(c.base - cur.base) <= BASELINE_TOL_EM * max(c.size, size) and (near or comparable):
+                cur.chars.append(c)
+                main = c
+                continue
+        cur = PdfLine(chars=[c], top=c.top, bottom=c.bottom, size=c.size, base=c.base)
         main = c
         lines.append(cur)
     return lines
@@ -292,7 +302,7 @@ def _span(line: PdfLine) -> tuple[float, float]:
 def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
     """Join pieces sharing a baseline (table cells, labels) and attach raised pieces."""
     pieces = [p for p in pieces if any(not c.space for c in p.chars)]
-    pieces.sort(key=lambda p: (p.bottom, _first_x(p)))
+    pieces.sort(key=lambda p: (p.base, _first_x(p)))
     rows: list[PdfLine] = []
     spans: list[list[tuple[float, float]]] = []
     for p in pieces:
@@ -300,7 +310,7 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
         target = None
         for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             row = rows[k]
-            if abs(p.bottom - row.bottom) > BASELINE_TOL_EM * max(p.size, row.size):
+            if abs(p.base - row.base) > BASELINE_TOL_EM * max(p.size, row.size):
                 continue
             if min(p.size, row.size) < ROW_SIZE_RATIO * max(p.size, row.size):
                 continue
@@ -316,7 +326,7 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
         row.top = min(row.top, p.top)
         row.size = max(row.size, p.size)
         spans[target].append((x0, x1))
-    rows.sort(key=lambda r: r.bottom)
+    rows.sort(key=lambda r: r.base)
     # a piece made only of small glyphs that overlaps the next row: its superscripts
     merged: list[PdfLine] = []
     for i, row in enumerate(rows):
@@ -324,7 +334,7 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
         glyphs = [c for c in row.chars if not c.space]
         small = nxt is not None and all(c.size < SUPERSCRIPT_RATIO * nxt.size for c in glyphs)
         marker = FOOTNOTE_MARK_RE.match("".join(c.ch for c in glyphs)) is not None
-        if nxt is not None and small and marker and nxt.top < row.bottom < nxt.bottom:
+        if nxt is not None and small and marker and nxt.top < row.base < nxt.base:
             for c in row.chars:
                 c.sup = not c.space
             nxt.chars[:0] = row.chars
@@ -369,6 +379,8 @@ def _logical(items: list[str | PdfChar]) -> list[str | PdfChar]:
     while i < n:
         it = items[i]
         if isinstance(it, str) or not _is_ltr_strong(it.ch):
+            if not isinstance(it, str) and it.ch in MIRRORED:
+                it.ch = MIRRORED[it.ch]  # the glyph drawn for "(" in RTL text is ")"
             out.append(it)
             i += 1
             continue
@@ -529,7 +541,8 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
                 c.sup = False
         line.page = page_no
         line.size = _median([c.size for c in body])
-        line.bottom = _median([c.bottom for c in body if c.size >= 0.9 * line.size])
+        line.base = _median([c.base for c in body if c.size >= 0.9 * line.size])
+        line.bottom = max(c.bottom for c in body)
         line.top = min(c.top for c in body)
         strong_rtl = sum(1 for c in body if is_rtl_char(c.ch))
         strong_ltr = sum(1 for c in body if c.ch.isalpha() and not is_rtl_char(c.ch))
