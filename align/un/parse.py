@@ -229,6 +229,8 @@ class _Grouper:
             return True  # a heading in another size or weight after a paragraph
         if _ends_sentence(prev.text) and self._short(prev, 0.8):
             return True
+        if prev.text.endswith((",", "，", "،")) and self._short(prev, 0.7):
+            return True  # the end of a preambular paragraph
         if not cur.page_break and self._short(prev, 0.6) and not _ends_sentence(prev.text) \
                 and not prev.text.endswith((",", "，", "、")):
             return True
