@@ -80,6 +80,20 @@ def test_option_errors_are_one_line(capsys, tmp_path, extra, message):
     assert err.startswith(message)
 
 
+def test_progress_bar_on_a_terminal(monkeypatch, capsys):
+    from align.cli.documents_cmd import ProgressBar
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("align.cli.documents_cmd.BAR_DELAY_TTY_S", 0)
+    monkeypatch.setattr("align.cli.documents_cmd.BAR_INTERVAL_TTY_S", 0)
+    bar = ProgressBar()
+    for i in range(5):
+        bar(f"aligning zh-en {i}", i / 4)
+    bar.close()
+    err = capsys.readouterr().err
+    assert "aligning zh-en" in err and "100%" in err
+
+
 # --- the command with stubbed reader and aligner ---------------------------------------
 def _doc(lang: str, name: str) -> Document:
     return Document(lang=lang, meta=DocMeta(symbols=["E/CN.7/2022/3"]), name=name,
@@ -189,10 +203,14 @@ def read_back(out_dir: Path, stem: str, langs: list[str]) -> dict:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("docid", ["unodc-strategy-2026", "seed"])
-def test_end_to_end_mixed_formats(capsys, tmp_path, corpora_dir, shared_dir, real, docid):
+@pytest.mark.parametrize(("docid", "only"), [
+    ("unodc-strategy-2026", OTHER_LANGS),
+    ("seed", OTHER_LANGS),
+    ("unodc-budget-2028", ("ru", "ar")),          # 16.1 numbering, a contents table
+])
+def test_end_to_end_mixed_formats(capsys, tmp_path, corpora_dir, shared_dir, real, docid, only):
     files = corpus_or_skip(corpora_dir, docid, shared_dir)
-    langs = ["zh", *[lang for lang in OTHER_LANGS if lang in files]]
+    langs = ["zh", *[lang for lang in only if lang in files]]
     # each language in another format where there is one: the readers all get exercised
     order = ("pdf", "docx", "txt")
     chosen = [files["zh"].get("txt") or next(iter(files["zh"].values()))]

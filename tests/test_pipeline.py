@@ -52,7 +52,8 @@ def three(symbols: list[str] | None = None, names: tuple[str, ...] = ("a.zh.pdf"
 
 @pytest.mark.parametrize(("symbols", "names", "expected"), [
     (["E/CN.7/2022/3/Add.1", "E/CN.15/2022/3/Add.1"], None, "E-CN.7-2022-3-Add.1"),
-    (["A/81/6 (Sect. 16)"], None, "A-81-6-(Sect.-16)"),
+    (["A/81/6 (Sect. 16)"], None, "A-81-6-Sect.16"),
+    (["A/RES/70/1"], None, "A-RES-70-1"),
     (["E/CN.7/2026/5–E/CN.15/2026/5"], None, "E-CN.7-2026-5-E-CN.15-2026-5"),
     ([], ("report.zh.docx", "report.en.docx", "x.fr.pdf"), "report.zh"),
     ([], ("", "", ""), "alignment"),

@@ -19,6 +19,9 @@ from align.errors import AlignmentInputError, ExportError
 #: show the progress bar on a terminal at once, elsewhere only once a run is this long
 BAR_DELAY_TTY_S = 0.5
 BAR_DELAY_LOG_S = 15.0
+#: the least time between two redraws of the bar, on a terminal and in a log
+BAR_INTERVAL_TTY_S = 0.2
+BAR_INTERVAL_LOG_S = 15.0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -76,9 +79,10 @@ class ProgressBar:
         from tqdm import tqdm
 
         tty = sys.stderr.isatty()
-        self.bar = tqdm(total=100, file=sys.stderr, unit="%", leave=False,
+        # on a terminal the bar disappears when done; in a log its last state stays
+        self.bar = tqdm(total=100, file=sys.stderr, unit="%", leave=not tty,
                         delay=BAR_DELAY_TTY_S if tty else BAR_DELAY_LOG_S,
-                        mininterval=0.2 if tty else BAR_DELAY_LOG_S,
+                        mininterval=BAR_INTERVAL_TTY_S if tty else BAR_INTERVAL_LOG_S,
                         bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}")
 
     def __call__(self, stage: str, fraction: float) -> None:

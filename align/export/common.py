@@ -18,8 +18,10 @@ XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 #: (str.strip() already covers U+3000 and NBSP; add the zero-width marks and BOM)
 EDGE_INVISIBLE = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
     "\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
-#: characters not allowed in an output file name
-UNSAFE_NAME_RE = re.compile(r"[^\w.\-()+]+", re.UNICODE)
+#: characters not allowed in an output file name (parentheses and spaces included)
+UNSAFE_NAME_RE = re.compile(r"[^\w.\-+]+", re.UNICODE)
+#: ``Sect. 16`` -> ``Sect.16`` in a file name
+DOT_SPACE_RE = re.compile(r"\.\s+")
 #: a run of separators to collapse in a file name
 NAME_SEP_RUN_RE = re.compile(r"[-_]{2,}")
 
@@ -115,7 +117,8 @@ def signature_text(signature: dict) -> str:
 
 def safe_name(name: str) -> str:
     """A file-name stem from a symbol or a file name: ``E/CN.7/2022/3`` -> ``E-CN.7-2022-3``."""
-    stem = UNSAFE_NAME_RE.sub("-", name.replace("/", "-").replace("\\", "-").strip())
+    stem = DOT_SPACE_RE.sub(".", name.replace("/", "-").replace("\\", "-").strip())
+    stem = UNSAFE_NAME_RE.sub("-", stem)
     stem = NAME_SEP_RUN_RE.sub("-", stem).strip("-._")
     if not stem:
         raise ExportError(f"cannot make a file name from {name!r}: give a name with --name")
