@@ -117,6 +117,7 @@ class PdfLine:
     base: float = 0.0
     marks: list[str] = field(default_factory=list)
     lead_mark: str | None = None
+    lead_typed: str | None = None
 
     @property
     def text(self) -> str:
@@ -464,10 +465,31 @@ def _cells(line: PdfLine) -> None:
     for k, (cell_items, cx0, cx1) in enumerate(cells):
         if line.rtl:
             cell_items = _logical(cell_items)
+        if k == 0:
+            line.lead_typed = _typed_lead(cell_items)
         text = _cell_text(line, cell_items, first=not out and k == 0)
         if text:
             out.append(PdfCell(text=text, x0=cx0, x1=cx1))
     line.cells = out
+
+
+def _typed_lead(items: list[str | PdfChar]) -> str | None:
+    """A footnote number typed before its text: ``1`` then a space, a size change or
+    (Chinese) the first character. Only read inside a footnote area."""
+    lead: list[PdfChar] = []
+    for it in items:
+        if isinstance(it, str) or it.sup or not (it.ch.isdigit() or it.ch == "*"):
+            break
+        lead.append(it)
+    if not 0 < len(lead) <= 3 or len(lead) == len(items):
+        return None
+    nxt = items[len(lead)]
+    if isinstance(nxt, str):
+        return "".join(c.ch for c in lead)
+    size = lead[0].size
+    if is_cjk_char(nxt.ch) or min(size, nxt.size) < SUPERSCRIPT_RATIO * max(size, nxt.size):
+        return "".join(c.ch for c in lead)
+    return None
 
 
 def _cell_text(line: PdfLine, items: list[str | PdfChar], first: bool) -> str:

@@ -162,6 +162,8 @@ def _lead_label(line: PdfLine) -> str | None:
         return line.lead_mark
     if len(line.cells) > 1 and FOOTNOTE_LABEL_RE.match(line.cells[0].text):
         return line.cells[0].text
+    if line.lead_typed:
+        return line.lead_typed
     m = FOOTNOTE_LEAD_RE.match(line.text)
     return m.group(1) if m else None
 
@@ -190,7 +192,7 @@ def _footnote_blocks(lines: list[PdfLine], prev: Block | None) -> list[Block]:
                 if len(ln.cells) > 1 and ln.cells[0].text == label:
                     text = " ".join(c.text for c in ln.cells[1:])
                 else:
-                    text = FOOTNOTE_LEAD_RE.sub("", text, count=1)
+                    text = text[len(label):].lstrip()
             blocks.append(Block(text=text, page=ln.page, role="footnote", label=label,
                                 x0=ln.x0, y0=ln.top, x1=ln.x1, y1=ln.bottom,
                                 size=round(ln.size, 2), bold=ln.bold))
