@@ -64,7 +64,9 @@ PARA_NUMBER = re.compile(
     r"(?=[ \t\u00a0\u3000]|(?<=[.．\d])[\u3400-\u9fff“（(《])"
 )
 #: Arabic paragraph number ``1 -`` (also with Arabic-Indic digits)
-PARA_NUMBER_AR = re.compile(r"^([0-9٠-٩]{1,3})(?:\.([0-9٠-٩]{1,3}))?[ \t\u00a0]?[-–—][ \t\u00a0]")
+PARA_NUMBER_AR = re.compile(
+    r"^([0-9٠-٩]{1,3})(?:\.([0-9٠-٩]{1,3}))?[ \t\u00a0]?[-–—](?:[ \t\u00a0]|(?=[^\d\s]))"
+)
 #: Arabic budget paragraph number ``16-1`` (the decimal point printed as a hyphen)
 PARA_NUMBER_AR_DOTTED = re.compile(r"^([0-9٠-٩]{1,3})[-.]([0-9٠-٩]{1,3})(?=[ \t\u00a0])")
 #: roman chapter heading ``I.`` ``XIV.``
