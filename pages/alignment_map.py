@@ -50,4 +50,5 @@ if picked:
     row = pm.row_at(cell.get("i"), cell.get("j"))
     if row is not None:
         st.session_state[state.K_CURSOR] = row
+        st.session_state[state.K_SCROLL] = True
         st.switch_page("pages/review.py")

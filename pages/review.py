@@ -36,6 +36,7 @@ def act(op: dict, advance: bool = False) -> None:
     if advance:
         nxt = ops.next_to_review(sess.al, op["row"])
         st.session_state[state.K_CURSOR] = nxt if nxt is not None else op["row"]
+        st.session_state[state.K_SCROLL] = True
     else:
         st.session_state[state.K_CURSOR] = min(op["row"], len(sess.al.rows) - 1)
 
@@ -74,6 +75,7 @@ def jump_next() -> None:
         state.say("success", "Nothing left to review." if not flagged_only else "No flagged rows left.")
     else:
         st.session_state[state.K_CURSOR] = nxt
+        st.session_state[state.K_SCROLL] = True
 
 
 def realign(i: int) -> None:
@@ -109,6 +111,7 @@ shown = c_langs.multiselect("Languages beside the pivot", others, default=others
 langs = [al.pivot] + [lang for lang in others if lang in shown]
 flt = c_filter.radio("Show", ["all", "to review", "flagged"], horizontal=True, key="ua_filter",
                      format_func=str.capitalize)
+c_filter.toggle("Highlight glossary terms", value=True, key="ua_terms")
 with c_nav:
     n1, n2, n3 = st.columns(3)
     n1.button("Next", icon=":material/skip_next:", on_click=jump_next, key="ua_next",
@@ -140,21 +143,21 @@ pages = max(1, -(-len(visible) // page_size))
 pos = visible.index(cursor) if cursor in visible else 0
 page_no = pos // page_size
 if pages > 1:
-    page_no = st.number_input(f"Page (of {pages})", 1, pages, page_no + 1, key=f"ua_page_{cursor}_{flt}") - 1
+    page_no = st.columns([1, 6])[0].number_input(
+        f"Page (of {pages})", 1, pages, page_no + 1, key=f"ua_page_{cursor}_{flt}") - 1
 page_rows = visible[page_no * page_size:(page_no + 1) * page_size]
 
 terms_by_row: dict[int, dict] = {}
-try:  # glossary terms, when the glossary part is installed and has entries
-    from align.terms.highlight import find_terms
-    from align.terms.store import GlossaryStore
+if st.session_state.get("ua_terms", True):
+    try:  # glossary terms (accepted entries + the UNODC seed), when the glossary part is there
+        from align.terms.highlight import find_terms
 
-    entries = GlossaryStore(sess.store.con).entries()
-    if entries:
+        entries = state.glossary_entries(sess.store.con)
         for i in page_rows:
             terms_by_row[i] = {lang: find_terms(al.text(al.rows[i], lang), lang, entries)
                                for lang in langs}
-except Exception:  # noqa: BLE001 - highlighting is optional; never break the review
-    terms_by_row = {}
+    except Exception:  # noqa: BLE001 - highlighting is optional; never break the review
+        terms_by_row = {}
 
 st.markdown(f'<div style="display:grid;grid-template-columns:0.07fr 0.93fr">'
             f'<div></div>{render.header_html(langs)}</div>', unsafe_allow_html=True)
@@ -240,3 +243,6 @@ for i in page_rows:
 st.caption(f"Rows {page_rows[0] + 1 if page_rows else 0}–{page_rows[-1] + 1 if page_rows else 0} "
            f"of {n_rows} · pivot {al.pivot} · {al.signature.get('aligner', '')} "
            f"{al.signature.get('model', '')} · every change is saved at once")
+
+if st.session_state.pop(state.K_SCROLL, False):  # bring a row reached by a jump into view
+    state.scroll_to(".ua-row.ua-sel")

@@ -198,3 +198,42 @@ def test_no_review_open():
     at.run()
     assert not at.exception
     assert "No review is open" in at.info[0].value
+
+
+def test_glossary_terms_are_highlighted(review):
+    pytest.importorskip("align.terms.highlight")
+    store, rid = review
+    at = open_review(rid)
+    assert '<mark class="ua-term"' in rows_html(at)[0]
+    at.toggle(key="ua_terms").set_value(False).run()
+    assert "<mark" not in rows_html(at)[0]
+
+
+def test_realign_rows_below_keeps_confirmed_rows(monkeypatch, embedder):
+    import copy
+
+    from align.ui import state
+
+    monkeypatch.setattr(state, "embedder", lambda: embedder)
+    good = make_alignment(2)
+    bad = copy.deepcopy(good)
+    for r, row in enumerate(bad.rows):  # en one row too high from row 1 on
+        row.cells["en"] = [0, 1] if r == 0 else ([r + 1] if r + 1 < len(bad.rows) else [])
+    store = ReviewStore(storage.connect())
+    rid = store.create("set-2", bad)
+    at = open_review(rid)
+    # fix row 1 by hand: move its last en sentence down, confirm it, realign below
+    at.selectbox(key="ua_mlang_0").set_value("en")
+    at.button(key="ua_move_down").click().run()
+    at.button(key="ua_sel_0").click().run()
+    at.button(key="ua_confirm").click().run()
+    at.button(key="ua_sel_0").click().run()
+    at.button(key="ua_realign").click().run()
+    assert not at.exception, at.exception
+    assert any("realigned" in s.value for s in at.success)
+    al = stored(store, rid)
+    assert al.rows[0].status == "confirmed"
+    assert [al.text(r, "en") for r in al.rows] == [good.text(r, "en") for r in good.rows]
+    assert [h["op"]["op"] for h in store.history(rid)][-1] == "realign"
+    at.button(key="ua_undo").click().run()  # a realignment is one step to undo
+    assert stored(store, rid).text(stored(store, rid).rows[2], "en") == good.text(good.rows[3], "en")

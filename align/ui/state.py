@@ -28,6 +28,7 @@ K_REVIEW = "ua_review"
 K_CURSOR = "ua_cursor"
 K_CARDS = "ua_cards"
 K_MESSAGE = "ua_message"
+K_SCROLL = "ua_scroll"
 
 
 def store() -> ReviewStore:
@@ -160,3 +161,31 @@ def page_setup(title: str) -> None:
     st.set_page_config(page_title=f"{title} · un-align", page_icon=":material/translate:",
                        layout="wide")
     st.markdown(render.CSS, unsafe_allow_html=True)
+
+
+def scroll_to(selector: str) -> None:
+    """Scroll the page so that the first element matching ``selector`` is centred."""
+    import json
+
+    from streamlit.components.v1 import html
+
+    html(f"""<script>
+    const go = () => {{
+      const el = window.parent.document.querySelector({json.dumps(selector)});
+      if (el) {{ el.scrollIntoView({{block: "center"}}); }} else {{ setTimeout(go, 150); }}
+    }};
+    setTimeout(go, 200);
+    </script>""", height=0)
+
+
+def glossary_entries(con) -> list:
+    """Accepted glossary entries of the database plus the shipped UNODC seed glossary."""
+    from align.terms.seed import load_seed
+    from align.terms.store import GlossaryStore
+
+    return [*GlossaryStore(con).entries(status="accepted"), *_seed(load_seed)]
+
+
+@st.cache_resource(show_spinner=False)
+def _seed(_load) -> list:
+    return list(_load())

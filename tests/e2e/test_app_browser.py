@@ -125,6 +125,9 @@ def test_upload_review_export_reload(browser, app_url, sample_paths, artifacts_d
     wait_idle(page)
     selected = int(page.locator('.ua-row.ua-sel .ua-num').inner_text().lstrip("#"))
     assert n_rows * 0.25 < selected < n_rows * 0.75
+    page.wait_for_timeout(800)  # the selected row is scrolled into view
+    box = page.locator(".ua-row.ua-sel").bounding_box()
+    assert 0 <= box["y"] < 1100
     shot(page, artifacts_dir, "09-jumped-from-map")
     page.close()
 
