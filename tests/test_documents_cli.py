@@ -240,6 +240,28 @@ def test_end_to_end_mixed_formats(capsys, tmp_path, corpora_dir, shared_dir, rea
 
 
 @pytest.mark.slow
+def test_end_to_end_sentences(capsys, tmp_path, corpora_dir, real):
+    files = corpus_or_skip(corpora_dir, "unodc-strategy-2026")
+    code, out, err = run_cli(capsys, "documents", files["zh"]["txt"], files["en"]["docx"],
+                             "-o", tmp_path, "--unit", "sentence", "--name", "s",
+                             "--formats", "tmx,json", "--lang-code", "zh=zh-Hans")
+    assert code == 0, err
+    al = read_json(tmp_path / "s.json")
+    assert al.unit == "sentence"
+    data = (tmp_path / "s.zh-en.tmx").read_bytes()
+    root = etree.fromstring(data)
+    header = root.find("header")
+    assert header.get("segtype") == "sentence" and header.get("srclang") == "zh-Hans"
+    store = tt_tmx.tmxfile.parsestring(data)
+    zh_sentences = len(al.units["zh"])
+    assert len(store.units) >= 0.9 * len([r for r in al.rows if r.cells.get("zh")])
+    assert len(al.units["en"]) >= 0.8 * zh_sentences
+    # sentence TUs carry the number of the paragraph they come from
+    numbers = [p.text for p in root.iter("prop") if p.get("type") == "x-paragraph"]
+    assert "1" in numbers and len(numbers) > len(set(numbers))
+
+
+@pytest.mark.slow
 def test_mismatched_documents_warn_and_flag(capsys, tmp_path, corpora_dir, shared_dir, real):
     seed = corpus_or_skip(corpora_dir, "seed", shared_dir)
     other = corpus_or_skip(corpora_dir, "unodc-strategy-2026")
