@@ -426,6 +426,9 @@ def _cells(line: PdfLine) -> None:
         if c.space:
             spaced = True
             continue
+        if prev is not None and c.ch and unicodedata.combining(c.ch):
+            glyphs.append((c, 0.0, False))  # a mark sits on its letter: never a gap
+            continue
         gap = 0.0 if prev is None else max(c.x0 - prev.x1, prev.x0 - c.x1)
         glyphs.append((c, gap, spaced))
         prev, spaced = c, False
@@ -464,7 +467,11 @@ def _cells(line: PdfLine) -> None:
     out: list[PdfCell] = []
     for k, (cell_items, cx0, cx1) in enumerate(cells):
         if line.rtl:
-            cell_items = _logical(cell_items)
+            strong_rtl = sum(1 for it in cell_items if not isinstance(it, str) and is_rtl_char(it.ch))
+            if strong_rtl:
+                cell_items = _logical(cell_items)
+            else:  # a left-to-right cell (a symbol, a date) on a right-to-left line
+                cell_items = cell_items[::-1]
         if k == 0:
             line.lead_typed = _typed_lead(cell_items)
         text = _cell_text(line, cell_items, first=not out and k == 0)

@@ -61,7 +61,7 @@ TOC_LEADER_RE = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|(?:\u00b7\s?){4,})\s*\d{1,
 #: a list label cell (kept with its text, not a table column): 16.1, (a), a), I., 一.
 LABEL_CELL_RE = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*[.．]?|\(?[a-zA-Z]{1,2}\)|\(?[ivxlcdm]{1,6}\)|[IVXLCDM]{1,6}\.|[A-Z]\."
-    r"|[一二三四五六七八九十]{1,3}[.、．]|\(?[\u0621-\u064a]\)|\d{1,3}\s?-|\*{1,3}|[a-z])$"
+    r"|[一二三四五六七八九十]{1,3}[.、．]|\(?[\u0621-\u064a]\)|\d{1,3}(?:-\d{1,3})?\s?-?|\*{1,3}|[a-z])$"
 )
 #: a line of numbers and dashes only (chart axes, figures, table figures)
 NUMERIC_LINE_RE = re.compile(r"^[\d\s.,%–—\-+()$€£]+$")
