@@ -35,18 +35,31 @@ def _source_name(source: Source) -> str:
     return Path(source).name
 
 
+def _source_keys(source: Source) -> set[str]:
+    """The strings a user may name this file by: as given, its name, its absolute path."""
+    given = str(source[0]) if isinstance(source, tuple) else str(source)
+    keys = {given, _source_name(source)}
+    if not isinstance(source, tuple):
+        keys.add(str(Path(source).expanduser().resolve()))
+    return keys
+
+
+def _key_forms(key: str) -> set[str]:
+    return {key, str(Path(key).expanduser().resolve())}
+
+
 def _lang_for(source: Source, langs: dict[str, str] | None) -> str | None:
-    """The language the user gave for this file (keyed by the path as given or its name)."""
+    """The language the user gave for this file (by the path as given, its name or its
+    absolute path)."""
     if not langs:
         return None
-    keys = [str(source[0]) if isinstance(source, tuple) else str(source), _source_name(source)]
-    for key in keys:
-        if key in langs:
-            lang = langs[key]
+    keys = _source_keys(source)
+    for key, lang in langs.items():
+        if _key_forms(key) & keys:
             if lang not in LANGS:
                 raise AlignmentInputError(
-                    f"{lang!r} given for {keys[1]} is not a UN language: use one of "
-                    f"{', '.join(LANGS)}")
+                    f"{lang!r} given for {_source_name(source)} is not a UN language: use "
+                    f"one of {', '.join(LANGS)}")
             return lang
     return None
 
@@ -62,9 +75,8 @@ def read_sources(sources: Sequence[Source], *, langs: dict[str, str] | None = No
     """
     from align.io import read_document
 
-    names = {_source_name(s) for s in sources} | {
-        str(s[0]) if isinstance(s, tuple) else str(s) for s in sources}
-    unknown = [key for key in (langs or {}) if key not in names]
+    names = set().union(*(_source_keys(s) for s in sources))
+    unknown = [key for key in (langs or {}) if not _key_forms(key) & names]
     if unknown:
         raise AlignmentInputError(
             f"a language was given for {', '.join(unknown)}, which is not among the files")

@@ -211,6 +211,16 @@ def test_align_files_input_errors(stubbed, tmp_path, files, langs, error, messag
     assert stubbed["align"] == []                         # refused before aligning
 
 
+@pytest.mark.parametrize("key", ["x.fr.txt", "{tmp}/x.fr.txt", "{tmp}/../{tmpname}/x.fr.txt"])
+def test_lang_keys(stubbed, tmp_path, key):
+    for name in ("x.zh.txt", "x.fr.txt"):
+        (tmp_path / name).write_text("t")
+    key = key.format(tmp=tmp_path, tmpname=tmp_path.name)
+    align_files([tmp_path / "x.zh.txt", tmp_path / "x.fr.txt"], langs={key: "en"},
+                embedder="EMB")
+    assert stubbed["read"][1][:2] == ("x.fr.txt", "en")
+
+
 def test_a_bad_model_fails_before_reading(stubbed, tmp_path):
     with pytest.raises(ModelError):
         align_files([tmp_path / "a.zh.txt", tmp_path / "b.en.txt"], model=str(tmp_path / "no"))
