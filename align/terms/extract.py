@@ -41,7 +41,7 @@ AR_PROCLITIC_RE = re.compile(r"^(?:و|ف)?(?:(?:ب|ك|ل)?ال|لل|ب|ل)(?=\w{
 AR_CONJ_RE = re.compile(r"^(?:و|ف)(?=\w{3,})")
 #: crude Russian inflection endings, longest first (keys only: never shown)
 RU_ENDING_RE = re.compile(
-    r"(?:ами|ями|ого|его|ому|ему|ыми|ими|иях|ах|ях|ов|ев|ей|ий|ый|ой|ая|яя|ое|ее|ые|ие|"
+    r"и?(?:ами|ями|ого|его|ому|ему|ыми|ими|ях|ах|ов|ев|ей|ий|ый|ой|ая|яя|ое|ее|ые|ие|"
     r"ых|их|ым|им|ую|юю|ом|ем|ам|ям|а|я|о|е|и|ы|у|ю|ь|й)$"
 )
 LATIN_PLURAL_RE = re.compile(r"(?<=[^s])s$")
@@ -58,6 +58,8 @@ ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 #: log10(total / frequency) of a word as common as 发展 (specificity 0) and of a rare one (1)
 SPEC_COMMON = 3.2
 SPEC_RARE = 5.0
+#: a verb alone is a candidate when it is at least this specialised (洗钱 yes, 举行 no)
+VERB_TERM_SPEC = 0.8
 
 #: jieba part-of-speech tags allowed inside a Chinese candidate
 ZH_INNER_POS = frozenset(
@@ -65,6 +67,11 @@ ZH_INNER_POS = frozenset(
 )
 #: tags a Chinese candidate may end with
 ZH_END_POS = frozenset("n nr ns nt nz nl ng vn an j l b eng i nrt nrfg x_term".split())
+#: verbs that UN texts use as nouns (预算 "budget", 回收 "recovery"): tagged as ``vn``
+ZH_NOMINAL_VERBS = frozenset(
+    "预算 回收 治理 管理 改革 评价 监测 协调 合作 援助 贩运 洗钱 培训 执法 审计 采购 筹资 "
+    "供资 问责 治疗 康复 监督 报告 规划 执行 实施 审议 监管".split()
+)
 #: conjunctions allowed inside (not at the edges of) a Chinese candidate
 ZH_INNER_CONJ = frozenset({"和", "与", "及"})
 
@@ -274,7 +281,8 @@ class _ZhSegmenter:
 
     def cut(self, text: str) -> list[tuple[str, str]]:
         with self._lock:
-            return [(p.word, p.flag) for p in self._pos.cut(text)]
+            return [(p.word, "vn" if p.flag.startswith("v") and p.word in ZH_NOMINAL_VERBS
+                     else p.flag) for p in self._pos.cut(text)]
 
 
 _ZH_CACHE: dict[frozenset[str], _ZhSegmenter] = {}
@@ -318,7 +326,9 @@ def _zh_candidates(text: str, seg: _ZhSegmenter, max_tokens: int) -> list[Candid
             if not (fj in ZH_INNER_POS or is_conj) or (wj in stop and not is_conj):
                 break
             if fj not in ZH_END_POS:
-                continue
+                # a rare verb alone may be a term (洗钱 "money-laundering"), a common one not
+                if not (j == i and fj.startswith("v") and seg.specificity(wj) >= VERB_TERM_SPEC):
+                    continue
             if conj_at >= 0 and j - conj_at < 2:
                 continue  # "X和Y" is a coordination; "X和Y问题办公室" may be a term
             start, end = spans[i][2], spans[j][3]

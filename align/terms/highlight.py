@@ -53,7 +53,7 @@ def _inflected(part: str, lang: str) -> str:
         return _esc(part) + "(?:e?s)?"
     if lang == "ru" and len(part) > 4:
         stem = RU_ENDING_RE.sub("", lower) or lower
-        return _esc(stem) + r"\w{0,3}"
+        return _esc(stem) + r"\w{0,5}"
     return _esc(part)
 
 
