@@ -110,3 +110,28 @@ def test_hostile_characters(fmt):
         assert "\ud800" not in text
     assert rows[0]["en"].lstrip("'").startswith("<&>\"'")
     assert rows[0]["zh"].startswith("中文<&>")
+
+
+@pytest.mark.parametrize("hostile", [
+    "a-" * 500_000 + "!",
+    "\u3000 " * 500_000 + "x",
+    "x." + " " * 1_000_000 + "y",
+    "/" * 1_000_000,
+], ids=["dashes", "ideographic-spaces", "dot-spaces", "slashes"])
+def test_patterns_stay_linear_on_long_input(hostile):
+    """clean_text, safe_name and the language-code check on 1 MB of hostile text."""
+    import time
+
+    from align.errors import ExportError
+    from align.export.common import clean_text, safe_name
+    from align.export.tmx import lang_code_map
+
+    start = time.perf_counter()
+    clean_text(hostile)
+    try:
+        safe_name(hostile)
+    except ExportError:
+        pass
+    with pytest.raises(ExportError):
+        lang_code_map({"zh": hostile})
+    assert time.perf_counter() - start < 2.0
