@@ -201,9 +201,22 @@ class _Grouper:
             share = min(0.92, share + 0.1)
         return self.wrap > 0 and line.width < share * self.wrap
 
-    def _breaks(self, prev: _Line, cur: _Line, unit: _Unit) -> bool:
+    def _title_line(self, cur: _Line, nxt: _Line | None) -> bool:
+        """A short unpunctuated line right before a numbered paragraph: a subheading."""
+        if nxt is None or not self._short(cur, 0.7) or _ends_sentence(cur.text):
+            return False
+        if cur.text.endswith((",", "，", "、", "-")) or _starts_lower(cur.text):
+            return False
+        label = labels.parse_label(nxt.text, self.lang)
+        return label is not None and label.kind in ("paragraph", "heading")
+
+    def _breaks(self, prev: _Line, cur: _Line, unit: _Unit, nxt: _Line | None = None) -> bool:
         """Whether unlabelled ``cur`` starts a new unit after ``prev``."""
         if cur.role != "line" or prev.role != "line":
+            return True
+        if P.CAPTION.match(cur.text) or (P.CAPTION.match(prev.text) and len(prev.text) < 40):
+            return True
+        if _ends_sentence(prev.text) and self._title_line(cur, nxt):
             return True
         if cur.footnote_zone != prev.footnote_zone:
             return True
@@ -267,7 +280,7 @@ class _Grouper:
         unit: _Unit | None = None
         note: _Unit | None = None  # the footnote being read; text units run on around it
         notes: list[_Unit] = []
-        for cur in self.lines:
+        for k, cur in enumerate(self.lines):
             if cur.role == "footnote" or (cur.role != "para" and self._footnote_start(cur)):
                 m = P.FOOTNOTE_LINE.match(cur.text)
                 number = cur.label or (m.group(1) if m else None)
@@ -284,7 +297,7 @@ class _Grouper:
                 unit = self._close(unit)
                 unit = _Unit([label.rest] if label.rest else [], cur.page, "text", label=label,
                              resolved=self.seq.last_resolved)
-            elif unit is None or prev is None or self._breaks(prev, cur, unit):
+            elif unit is None or prev is None or self._breaks(prev, cur, unit, self._next_text(k)):
                 unit = self._close(unit)
                 unit = _Unit([cur.text], cur.page, "text", front=self.in_front)
             else:
@@ -292,6 +305,12 @@ class _Grouper:
             prev = cur
         self._close(unit)
         return self.units + notes
+
+    def _next_text(self, k: int) -> _Line | None:
+        for line in self.lines[k + 1:k + 4]:
+            if line.role != "footnote":
+                return line
+        return None
 
     def _footnote_start(self, cur: _Line) -> bool:
         m = P.FOOTNOTE_LINE.match(cur.text)

@@ -99,6 +99,12 @@ SUBITEM_AR_ROMAN = re.compile(r"^[‘’'`]([0-9٠-٩]{1,2})[‘’'`][ \t\u00a0
 #: Chinese roman-level sub-item ``㈠`` or ``(一)`` ``（一）``
 SUBITEM_ZH_ROMAN = re.compile(r"^(?:([㈠-㈩])|[(（]([一二三四五六七八九十]{1,3})[)）])[ \t\u00a0\u3000]?")
 
+#: a figure or table caption label: ``Figure 16.X``, ``Table 16.11``, ``图 16.X``
+CAPTION = re.compile(
+    r"^(?:Figure|Table|Graphique|Tableau|Gráfico|Cuadro|Рисунок|Диаграмма|Таблица|图|表|الشكل|الجدول)"
+    r"[ \u00a0]?\d{1,3}(?:\.[0-9IVXL]{1,6})?\b"
+)
+
 # --- sentence ends ------------------------------------------------------------------
 
 #: a line that ends a sentence (for reflow): final punctuation, then closing quotes
