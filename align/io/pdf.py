@@ -38,6 +38,8 @@ JUSTIFIED_UNIFORMITY = 0.5
 BASELINE_TOL_EM = 0.35
 #: pieces of one row have comparable sizes (a barcode beside a job number does not)
 ROW_SIZE_RATIO = 0.7
+#: pieces of one row may overlap this much (in ems): diacritics, kerned glyphs
+OVERLAP_TOL_EM = 0.3
 #: a glyph this much smaller than the line's text may be a superscript
 SUPERSCRIPT_RATIO = 0.85
 #: a superscript's baseline is raised by at least this much (in ems of the line)
@@ -315,7 +317,8 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
                 continue
             if min(p.size, row.size) < ROW_SIZE_RATIO * max(p.size, row.size):
                 continue
-            if all(x1 <= a + 0.5 or x0 >= b - 0.5 for a, b in spans[k]):
+            tol = OVERLAP_TOL_EM * max(p.size, row.size)  # marks and kerning overlap a little
+            if all(x1 <= a + tol or x0 >= b - tol for a, b in spans[k]):
                 target = k
                 break
         if target is None:
@@ -333,6 +336,13 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
     for i, row in enumerate(rows):
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         glyphs = [c for c in row.chars if not c.space]
+        if glyphs and all(c.ch and unicodedata.combining(c.ch) for c in glyphs):
+            # stacked diacritics drawn apart from their letters: join the line they sit on
+            target = min((r for r in (merged[-1] if merged else None, nxt) if r is not None),
+                         key=lambda r: abs(r.base - row.base), default=None)
+            if target is not None:
+                target.chars.extend(glyphs)
+                continue
         small = nxt is not None and all(c.size < SUPERSCRIPT_RATIO * nxt.size for c in glyphs)
         marker = FOOTNOTE_MARK_RE.match("".join(c.ch for c in glyphs)) is not None
         if nxt is not None and small and marker and nxt.top < row.base < nxt.base:
@@ -352,12 +362,20 @@ def _first_x(line: PdfLine) -> float:
 def _visual_order(line: PdfLine) -> list[PdfChar]:
     """Glyphs as they sit on the page: left to right, or right to left for an RTL line."""
     groups: list[list[PdfChar]] = []
+    marks: list[PdfChar] = []
     for c in line.chars:
-        # combining marks (Arabic harakat) travel with their base glyph
-        if groups and c.ch and unicodedata.combining(c.ch):
-            groups[-1].append(c)
+        if c.ch and unicodedata.combining(c.ch):
+            marks.append(c)  # Arabic harakat: placed on their letter below
         else:
             groups.append([c])
+    for m in marks:  # the letter a mark sits on is the one its box overlaps most
+        centre = (m.x0 + m.x1) / 2
+        best = min((g for g in groups if not g[0].space),
+                   key=lambda g: abs((g[0].x0 + g[0].x1) / 2 - centre), default=None)
+        if best is None:
+            groups.append([m])
+        else:
+            best.append(m)
     if line.rtl:
         groups.sort(key=lambda g: -(g[0].x0 + g[0].x1))
     else:
@@ -467,11 +485,12 @@ def _cells(line: PdfLine) -> None:
     out: list[PdfCell] = []
     for k, (cell_items, cx0, cx1) in enumerate(cells):
         if line.rtl:
-            strong_rtl = sum(1 for it in cell_items if not isinstance(it, str) and is_rtl_char(it.ch))
-            if strong_rtl:
+            glyphs_in = [it.ch for it in cell_items if not isinstance(it, str)]
+            latin = any(ch.isalpha() and not is_rtl_char(ch) for ch in glyphs_in)
+            if latin and not any(is_rtl_char(ch) for ch in glyphs_in):
+                cell_items = cell_items[::-1]  # a Latin cell (symbol, date) on an RTL line
+            else:  # Arabic text, or numbers and signs ("1 -") in right-to-left order
                 cell_items = _logical(cell_items)
-            else:  # a left-to-right cell (a symbol, a date) on a right-to-left line
-                cell_items = cell_items[::-1]
         if k == 0:
             line.lead_typed = _typed_lead(cell_items)
         text = _cell_text(line, cell_items, first=not out and k == 0)
