@@ -101,7 +101,7 @@ m5.metric("Automatic", counts["auto"])
 st.progress(done / n_rows if n_rows else 0.0,
             text=f"{done} of {n_rows} rows reviewed (confirmed or edited)")
 
-c_level, c_langs, c_filter, c_nav = st.columns([1.1, 2.6, 1.8, 2.2], vertical_alignment="bottom")
+c_level, c_langs, c_filter = st.columns([1.1, 3, 2.4], vertical_alignment="bottom")
 level = c_level.radio("Units", ["paragraph", "sentence"], index=["paragraph", "sentence"].index(al.unit),
                       horizontal=True, key=f"ua_level_{sess.id}",
                       format_func=lambda u: u.capitalize() + "s")
@@ -111,16 +111,15 @@ shown = c_langs.multiselect("Languages beside the pivot", others, default=others
 langs = [al.pivot] + [lang for lang in others if lang in shown]
 flt = c_filter.radio("Show", ["all", "to review", "flagged"], horizontal=True, key="ua_filter",
                      format_func=str.capitalize)
-c_filter.toggle("Highlight glossary terms", value=True, key="ua_terms")
-with c_nav:
-    n1, n2, n3 = st.columns(3)
-    n1.button("Next", icon=":material/skip_next:", on_click=jump_next, key="ua_next",
-              width="stretch", help="Next row to review (next flagged row when "
-              "showing flagged rows)")
-    n2.button("Undo", icon=":material/undo:", on_click=step, args=(True,), key="ua_undo",
-              disabled=not sess.can_undo(), width="stretch")
-    n3.button("Redo", icon=":material/redo:", on_click=step, args=(False,), key="ua_redo",
-              disabled=not sess.can_redo(), width="stretch")
+n1, n2, n3, n_page, n_terms = st.columns([1.5, 1.2, 1.2, 1.3, 2.2], vertical_alignment="bottom")
+n1.button("Next to review", icon=":material/skip_next:", on_click=jump_next, key="ua_next",
+          width="stretch", shortcut="Alt+N", help="Next row to review (next flagged row when "
+          "showing flagged rows)")
+n2.button("Undo", icon=":material/undo:", on_click=step, args=(True,), key="ua_undo",
+          disabled=not sess.can_undo(), width="stretch", shortcut="Ctrl+Z")
+n3.button("Redo", icon=":material/redo:", on_click=step, args=(False,), key="ua_redo",
+          disabled=not sess.can_redo(), width="stretch", shortcut="Ctrl+Y")
+n_terms.toggle("Highlight glossary terms", value=True, key="ua_terms")
 
 if level != al.unit:  # switch level: open (or make) the review of the other level
     other = sess.store.find(info.set_key, level)
@@ -143,7 +142,7 @@ pages = max(1, -(-len(visible) // page_size))
 pos = visible.index(cursor) if cursor in visible else 0
 page_no = pos // page_size
 if pages > 1:
-    page_no = st.columns([1, 6])[0].number_input(
+    page_no = n_page.number_input(
         f"Page (of {pages})", 1, pages, page_no + 1, key=f"ua_page_{cursor}_{flt}") - 1
 page_rows = visible[page_no * page_size:(page_no + 1) * page_size]
 
@@ -175,7 +174,7 @@ for i in page_rows:
         continue
     fp = ops.fingerprint(row)
     with c_row.container(border=True):
-        b = st.columns(5)
+        b = st.columns([1.7, 1.7, 1.5, 1.35, 1.35])
         if row.status == "confirmed":
             b[0].button("Unconfirm", icon=":material/remove_done:", key="ua_unconfirm",
                         on_click=act, args=({"op": "unconfirm", "row": i, "expect": fp},),
@@ -183,18 +182,21 @@ for i in page_rows:
         else:
             b[0].button("Confirm", icon=":material/check:", type="primary", key="ua_confirm",
                         on_click=act, args=({"op": "confirm", "row": i, "expect": fp}, True),
-                        width="stretch", help="Confirm this row and go to the next one")
+                        width="stretch", shortcut="Ctrl+Enter",
+                        help="Confirm this row and go to the next one")
         b[1].button("Merge with next", icon=":material/vertical_align_bottom:", key="ua_merge",
                     on_click=act, args=({"op": "merge", "row": i, "expect": fp},),
-                    disabled=i + 1 >= n_rows, width="stretch")
+                    disabled=i + 1 >= n_rows, width="stretch", shortcut="Alt+M")
         b[2].button("Realign rows below", icon=":material/autorenew:", key="ua_realign",
                     on_click=realign, args=(i,), disabled=i + 1 >= n_rows,
                     width="stretch", help="Realign the rows after this one; confirmed "
                     "rows stay as they are")
-        b[3].button("Previous", icon=":material/arrow_upward:", key="ua_prev_row",
-                    on_click=select, args=(max(i - 1, 0),), width="stretch")
-        b[4].button("Following", icon=":material/arrow_downward:", key="ua_next_row",
-                    on_click=select, args=(min(i + 1, n_rows - 1),), width="stretch")
+        b[3].button("Up", icon=":material/arrow_upward:", key="ua_prev_row",
+                    on_click=select, args=(max(i - 1, 0),), width="stretch",
+                    shortcut="Alt+Up")
+        b[4].button("Down", icon=":material/arrow_downward:", key="ua_next_row",
+                    on_click=select, args=(min(i + 1, n_rows - 1),), width="stretch",
+                    shortcut="Alt+Down")
         with_text = [lang for lang in langs if texts.get(lang)]
         t_split, t_move, t_edit, t_unlink = st.tabs(
             ["Split", "Move a sentence", "Edit text", "No counterpart"])
