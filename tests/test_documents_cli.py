@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import types
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,75 @@ def test_end_to_end_mixed_formats(capsys, tmp_path, corpora_dir, shared_dir, rea
     assert len(got["csv"]) == len(al.rows) + 1
     assert got["xlsx"]["alignment"].max_row == len(al.rows) + 1
     assert "rows" in err and "signature un-align:" in err
+
+
+def sdg_documents(shared: Path, out: Path, goal: str, *, drop: dict[str, str]) -> dict:
+    """One text document per language from the official SDG targets of one goal (built in
+    tmp, never in the repository): the goal title, then the targets numbered ``1.`` ...
+    (Arabic ``1 -``); ``drop`` leaves target ``drop[lang]`` out of that language."""
+    folder = shared / "un-real" / "sdg"
+    targets: dict[str, list[tuple[str, str]]] = {}
+    files = {}
+    for lang in ("zh", *OTHER_LANGS):
+        goals = dict(line.rstrip("\n").split("\t", 1) for line in
+                     (folder / f"global_goals.{lang}.tsv").read_text("utf-8").splitlines())
+        rows = [line.split("\t", 1) for line in
+                (folder / f"global_targets.{lang}.tsv").read_text("utf-8").splitlines()]
+        targets[lang] = [(k, v) for k, v in rows if k.startswith(f"{goal}-")]
+        lines = [goals[f"{goal}-title"], ""]
+        for number, (key, text) in enumerate(targets[lang], start=1):
+            if drop.get(lang) != key:
+                lines += [f"{number} - {text}" if lang == "ar" else f"{number}. {text}", ""]
+        files[lang] = out / f"goal{goal}.{lang}.txt"
+        files[lang].write_text("\n".join(lines), encoding="utf-8")
+    return {"files": files, "targets": targets}
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def official_group(pair: tuple[str, str], official: list[tuple[str, str]]) -> bool:
+    """True when a TU is one official pair or a run of consecutive ones joined (a 2-2
+    unit is still a correct translation pair, only coarser)."""
+    for i in range(len(official)):
+        for k in range(1, 4):
+            run = official[i:i + k]
+            if (norm("".join(z for z, _ in run)), norm(" ".join(t for _, t in run))) == pair:
+                return True
+    return False
+
+
+@pytest.mark.slow
+def test_end_to_end_real_six_language_text(capsys, tmp_path, shared_dir, real):
+    """Real UN text in six languages (SDG targets of goal 16), one target missing in
+    English. Every TU of every pair TMX is an official pair (or a run of them), or is
+    flagged for the reviewer; the complete pairs hold all their targets in order; the
+    multilingual TMX has one TU per row with one TUV per language present."""
+    missing = "16-5-title"
+    sdg = sdg_documents(shared_dir, tmp_path, "16", drop={"en": missing})
+    code, out, err = run_cli(capsys, "documents", *sdg["files"].values(), "-o", tmp_path / "o",
+                             "--name", "g16")
+    assert code == 0, err
+    zh = [norm(t) for _, t in sdg["targets"]["zh"]]
+    for lang in OTHER_LANGS:
+        data = (tmp_path / "o" / f"g16.zh-{lang}.tmx").read_bytes()
+        root = etree.fromstring(data)
+        pairs = [(norm(u.source), norm(u.target)) for u in tt_tmx.tmxfile.parsestring(data).units]
+        flagged = ["x-flags" in {p.get("type") for p in tu.findall("prop")}
+                   for tu in root.iter("tu")]
+        official = [(z, norm(t)) for z, (key, t) in zip(zh, sdg["targets"][lang], strict=True)
+                    if lang != "en" or key != missing]
+        good = [official_group(pair, official) for pair in pairs]
+        assert all(g or f for g, f in zip(good, flagged, strict=True)), lang
+        if lang != "en":
+            assert all(good), lang
+            assert "".join(z for z, _ in pairs) == "".join(z for z, _ in official), lang
+        assert sum(good) >= len(official) - 2, (lang, sum(good), len(official))
+    al = read_json(tmp_path / "o" / "g16.json")
+    multi = etree.fromstring((tmp_path / "o" / "g16.tmx").read_bytes())
+    assert [len(tu.findall("tuv")) for tu in multi.iter("tu")] == [
+        sum(1 for lang in al.langs if r.cells.get(lang)) for r in al.rows]
 
 
 @pytest.mark.slow

@@ -177,6 +177,7 @@ def test_only_confirmed(six):
     ("\ufeff\u200bzero width\u200b", "zero width"),
     ("\x0b\x1f", None),                                 # nothing left: no TU at all
     ("emoji 🙂 stays", "emoji 🙂 stays"),
+    ("Etats\u0301 decompose\u0301", "Etatś decomposé"),           # NFC, as CAT tools compare
 ])
 def test_invalid_characters_stripped_and_segments_trimmed(dirty, clean):
     al = make_alignment({"zh": ["中文。"], "en": [dirty]})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,8 +31,12 @@ CONFIRMED_STATUSES: frozenset[str] = frozenset({"confirmed", "edited"})
 
 
 def clean_text(text: str) -> str:
-    """Strip characters XML 1.0 forbids and trim the ends (U+3000, NBSP, ZWSP included)."""
-    return XML_INVALID_RE.sub("", text).strip(EDGE_INVISIBLE)
+    """NFC, without the characters XML 1.0 forbids, ends trimmed (U+3000, NBSP, ZWSP too).
+
+    NFC because CAT tools compare segments code point by code point: a decomposed ``é``
+    in the memory would not match the composed one in the document.
+    """
+    return unicodedata.normalize("NFC", XML_INVALID_RE.sub("", text)).strip(EDGE_INVISIBLE)
 
 
 def check_langs(al: MultiAlignment, langs: list[str] | None) -> list[str]:
