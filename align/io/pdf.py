@@ -38,6 +38,9 @@ JUSTIFIED_UNIFORMITY = 0.5
 BASELINE_TOL_EM = 0.35
 #: pieces of one row have comparable sizes (a barcode beside a job number does not)
 ROW_SIZE_RATIO = 0.7
+#: a line box spans its baseline minus/plus these fractions of its size
+LINE_ASCENT = 0.8
+LINE_DESCENT = 0.2
 #: pieces of one row may overlap this much (in ems): diacritics, kerned glyphs
 OVERLAP_TOL_EM = 0.3
 #: a glyph this much smaller than the line's text may be a superscript
@@ -590,8 +593,10 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
         line.page = page_no
         line.size = _median([c.size for c in body])
         line.base = _median([c.base for c in body if c.size >= 0.9 * line.size])
-        line.bottom = max(c.bottom for c in body)
-        line.top = min(c.top for c in body)
+        # the line box from its baseline and size, not from the ink: stacked marks,
+        # descenders and fallback fonts would make gaps between lines uneven
+        line.top = line.base - LINE_ASCENT * line.size
+        line.bottom = line.base + LINE_DESCENT * line.size
         strong_rtl = sum(1 for c in body if is_rtl_char(c.ch))
         strong_ltr = sum(1 for c in body if c.ch.isalpha() and not is_rtl_char(c.ch))
         line.rtl = strong_rtl > strong_ltr
