@@ -183,6 +183,53 @@ def test_long_documents_have_real_many_to_many_beads(docid):
         assert many >= 0.05 * len(beads), f"zh-{x}: {many} of {len(beads)} beads are n:m"
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_parts(docid: str, lang: str) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(CORPORA / docid / f"{docid}.{lang}.docx") as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+@pytest.mark.parametrize(("docid", "lang"), RENDERED)
+def test_docx_has_the_word_features_readers_must_handle(docid, lang):
+    """Real footnotes, PAGE/NUMPAGES counters, first-page and running headers, fonts, RTL."""
+    from lxml import etree
+
+    doc = DOCS[docid]
+    parts = _docx_parts(docid, lang)
+    body = etree.fromstring(parts["word/document.xml"])
+    notes = [u for u in doc["units"] if u["kind"] == "footnote"]
+    assert len(body.findall(f".//{W}footnoteReference")) == len(notes)
+    if notes:
+        footnotes = etree.fromstring(parts["word/footnotes.xml"])
+        assert len([f for f in footnotes if f.get(f"{W}type") is None]) == len(notes)
+    footers = b"".join(v for k, v in parts.items() if k.startswith("word/footer"))
+    assert b"PAGE" in footers and b"NUMPAGES" in footers
+    job = doc["langs"][lang]["job_number"]
+    assert job.encode() in footers
+    headers = b"".join(v for k, v in parts.items() if k.startswith("word/header"))
+    assert doc["langs"][lang]["symbols"][0].encode() in headers
+    sect = body.find(f".//{W}sectPr")
+    assert sect.find(f"{W}titlePg") is not None
+    numbered = body.findall(f".//{W}numPr")
+    if doc.get("docx_numbering", "auto") == "auto":
+        paras = [u["number"] for u in doc["units"] if u["kind"] == "paragraph"]
+        assert len(numbered) == len(paras)
+        lvl_text, _ = conventions.numbering_pattern(paras, lang)
+        assert f'w:lvlText w:val="{lvl_text}"'.encode() in parts["word/numbering.xml"]
+    else:
+        assert not numbered
+    styles = parts["word/styles.xml"]
+    if lang == "zh":
+        assert b"Noto Serif CJK SC" in styles
+    if lang == "ar":
+        assert b"Noto Naskh Arabic" in styles
+        assert len(body.findall(f".//{W}bidi")) > len(doc["units"]) // 2
+
+
 SENTENCE_END_RE = re.compile(r"[.。;；:：؛!?]\s*$")
 #: smallest body-text size: body 10 pt (zh 10.5, ar 12), footnotes and footers smaller
 BODY_SIZE_MIN_PT = {"zh": 10.0, "ar": 11.0}
