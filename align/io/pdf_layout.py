@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: header band: the top fraction of the page; footer band: the bottom fraction
 HEADER_BAND = 0.10
 FOOTER_BAND = 0.10
+#: footnote marks hang at the left edge of the footnote area (points of tolerance)
+HANGING_TOL = 2.0
 #: a footnote line is at most this fraction of the body text size
 FOOTNOTE_SIZE_RATIO = 0.93
 #: a footnote separator is shorter than this fraction of the page width
@@ -157,11 +159,14 @@ def _star_label(line: PdfLine) -> bool:
     return label is not None and label.startswith("*")
 
 
-def _lead_label(line: PdfLine) -> str | None:
+def _lead_label(line: PdfLine, typed: bool = True) -> str | None:
+    """The footnote mark a line opens with; ``typed``: also a number typed in the text."""
     if line.lead_mark:
         return line.lead_mark
     if len(line.cells) > 1 and FOOTNOTE_LABEL_RE.match(line.cells[0].text):
         return line.cells[0].text
+    if not typed:
+        return None
     if line.lead_typed:
         return line.lead_typed
     m = FOOTNOTE_LEAD_RE.match(line.text)
@@ -182,11 +187,17 @@ def _join(a: str, b: str) -> str:
 
 def _footnote_blocks(lines: list[PdfLine], prev: Block | None) -> list[Block]:
     blocks: list[Block] = []
+    # a number typed at the start of a line is a mark only where marks hang: at the
+    # left edge of the footnote area, not at the indent of continued text
+    left = min((ln.x0 for ln in lines), default=0.0)
     for ln in lines:
         text = ln.text
         if SEPARATOR_RE.match(text.replace(" ", "")):
             continue
         label = _lead_label(ln)
+        if (label is not None and label == (ln.lead_typed or label) and not label.startswith("*")
+                and not ln.lead_mark and ln.x0 > left + HANGING_TOL):
+            label = _lead_label(ln, typed=False)  # "214 interviews" continuing a note
         if label is not None:
             if not ln.lead_mark:
                 if len(ln.cells) > 1 and ln.cells[0].text == label:
