@@ -15,10 +15,11 @@ from align.signature import Signature
 
 #: characters XML 1.0 forbids (C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF)
 XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-#: whitespace and invisible marks that must not start or end a segment
-#: (str.strip() already covers U+3000 and NBSP; add the zero-width marks and BOM)
-EDGE_INVISIBLE = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
-    "\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+#: whitespace (U+3000 and NBSP included) and invisible marks (zero-width, BOM) that must
+#: not start or end a segment
+EDGE_INVISIBLE = (" \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                  "\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f"
+                  "\u2060\u3000\ufeff")
 #: characters not allowed in an output file name (parentheses and spaces included)
 UNSAFE_NAME_RE = re.compile(r"[^\w.\-+]+", re.UNICODE)
 #: ``Sect. 16`` -> ``Sect.16`` in a file name
