@@ -144,6 +144,23 @@ def test_command_writes_and_reports(capsys, tmp_path, monkeypatch):
     assert header.get("segtype") == "sentence" and header.get("srclang") == "zh-Hans"
 
 
+def test_an_unexpected_error_is_one_line(capsys, tmp_path, monkeypatch):
+    def broken_align(docs, **_):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(sys.modules, "align.io", types.SimpleNamespace(
+        read_document=lambda src, *, name, lang=None, **_: _doc(name[:2], name)))
+    monkeypatch.setitem(sys.modules, "align.aligners",
+                        types.SimpleNamespace(align_documents=broken_align))
+    for name in ("zh.txt", "en.txt"):
+        (tmp_path / name).write_text("x")
+    code, out, err = run_cli(capsys, "documents", tmp_path / "zh.txt", tmp_path / "en.txt",
+                             "-o", tmp_path / "out")
+    assert code == 1 and out == ""
+    assert err.startswith("align: error: unexpected ZeroDivisionError: division by zero")
+    assert len(err.strip().splitlines()) == 1
+
+
 # --- end to end on the corpora ---------------------------------------------------------
 def _real_parts_or_skip() -> None:
     for module, name in (("align.io", "read_document"), ("align.aligners", "align_documents")):

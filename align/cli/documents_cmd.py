@@ -8,13 +8,16 @@ stderr.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from collections.abc import Sequence
 
 from align import LANGS
 from align.alignment import MultiAlignment
-from align.errors import AlignmentInputError, ExportError
+from align.errors import AlignError, AlignmentInputError, ExportError
+
+log = logging.getLogger(__name__)
 
 #: show the progress bar on a terminal at once, elsewhere only once a run is this long
 BAR_DELAY_TTY_S = 0.5
@@ -133,9 +136,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         al = align_files(args.files, unit=args.unit, model=args.model, pivot=args.pivot,
                          langs=langs, progress=bar)
+        paths = write_outputs(al, args.out, args.name, formats=formats, lang_codes=codes)
+    except (AlignError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: one line for the user, the traceback with -v
+        log.info("unexpected error", exc_info=True)
+        raise AlignError(f"unexpected {type(exc).__name__}: {exc} (this is a bug: run "
+                         "align -v documents ... for details and report it)") from exc
     finally:
         bar.close()
-    paths = write_outputs(al, args.out, args.name, formats=formats, lang_codes=codes)
     seconds = time.perf_counter() - start
     for path in paths:
         print(path)
