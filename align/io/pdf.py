@@ -41,8 +41,9 @@ ROW_SIZE_RATIO = 0.7
 #: a line box spans its baseline minus/plus these fractions of its size
 LINE_ASCENT = 0.8
 LINE_DESCENT = 0.2
-#: pieces of one row may overlap this much (in ems): diacritics, kerned glyphs
-OVERLAP_TOL_EM = 0.3
+#: a stray right-to-left fragment: at most this many glyphs, this far off the line (ems)
+FRAGMENT_GLYPHS = 3
+FRAGMENT_DRIFT_EM = 0.6
 #: a glyph this much smaller than the line's text may be a superscript
 SUPERSCRIPT_RATIO = 0.85
 #: a superscript's baseline is raised by at least this much (in ems of the line)
@@ -64,6 +65,8 @@ CJK_RE = re.compile(
 TATWEEL = "\u0640"
 #: brackets whose right-to-left glyph is the mirror image (mapped by shape in PDFs)
 MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<"}
+#: a Latin list label in brackets at the start of a right-to-left line, either way round
+RTL_LATIN_LABEL_RE = re.compile(r"^[()]([a-z]{1,4})[()](?=\s|$)")
 #: soft hyphen, zero-width space and joiners, BOM: never text
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 #: PDFium's stand-in for a hyphen it judged to end a line
@@ -306,56 +309,68 @@ def _span(line: PdfLine) -> tuple[float, float]:
 
 
 def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
-    """Join pieces sharing a baseline (table cells, labels) and attach raised pieces."""
+    """Join pieces sharing a baseline (table cells, labels, RTL runs PDFium cut apart),
+    then attach raised pieces: superscript markers, stray diacritics, raised letters."""
     pieces = [p for p in pieces if any(not c.space for c in p.chars)]
     pieces.sort(key=lambda p: (p.base, _first_x(p)))
     rows: list[PdfLine] = []
-    spans: list[list[tuple[float, float]]] = []
     for p in pieces:
-        x0, x1 = _span(p)
         target = None
         for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             row = rows[k]
             if abs(p.base - row.base) > BASELINE_TOL_EM * max(p.size, row.size):
                 continue
             if min(p.size, row.size) < ROW_SIZE_RATIO * max(p.size, row.size):
-                continue
-            tol = OVERLAP_TOL_EM * max(p.size, row.size)  # marks and kerning overlap a little
-            if all(x1 <= a + tol or x0 >= b - tol for a, b in spans[k]):
-                target = k
-                break
+                continue  # a barcode beside a job number: not one line
+            target = row
+            break
         if target is None:
             rows.append(p)
-            spans.append([(x0, x1)])
             continue
-        row = rows[target]
-        row.chars.extend(p.chars)
-        row.top = min(row.top, p.top)
-        row.size = max(row.size, p.size)
-        spans[target].append((x0, x1))
+        target.chars.extend(p.chars)
+        target.top = min(target.top, p.top)
+        target.size = max(target.size, p.size)
     rows.sort(key=lambda r: r.base)
-    # a piece made only of small glyphs that overlaps the next row: its superscripts
     merged: list[PdfLine] = []
     for i, row in enumerate(rows):
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         glyphs = [c for c in row.chars if not c.space]
-        if glyphs and all(c.ch and unicodedata.combining(c.ch) for c in glyphs):
-            # stacked diacritics drawn apart from their letters: join the line they sit on
-            target = min((r for r in (merged[-1] if merged else None, nxt) if r is not None),
-                         key=lambda r: abs(r.base - row.base), default=None)
-            if target is not None:
-                target.chars.extend(glyphs)
-                continue
+        host = _fragment_host(row, glyphs, merged[-1] if merged else None, nxt)
+        if host is not None:
+            host.chars.extend(glyphs)
+            continue
         small = nxt is not None and all(c.size < SUPERSCRIPT_RATIO * nxt.size for c in glyphs)
         marker = FOOTNOTE_MARK_RE.match("".join(c.ch for c in glyphs)) is not None
         if nxt is not None and small and marker and nxt.top < row.base < nxt.base:
-            for c in row.chars:
+            for c in row.chars:  # a piece of small raised glyphs over the next row
                 c.sup = not c.space
             nxt.chars[:0] = row.chars
             nxt.top = min(nxt.top, row.top)
             continue
         merged.append(row)
     return merged
+
+
+def _fragment_host(row: PdfLine, glyphs: list[PdfChar], prev: PdfLine | None,
+                   nxt: PdfLine | None) -> PdfLine | None:
+    """The line a stray fragment belongs to: diacritics, or a letter or two of
+    right-to-left text drawn a little off the baseline, inside that line's extent."""
+    marks_only = all(c.ch and unicodedata.combining(c.ch) for c in glyphs)
+    rtl_bit = len(glyphs) <= FRAGMENT_GLYPHS and all(
+        c.ch and (is_rtl_char(c.ch) or unicodedata.combining(c.ch)) for c in glyphs)
+    if not glyphs or not (marks_only or rtl_bit):
+        return None
+    x0, x1 = min(c.x0 for c in glyphs), max(c.x1 for c in glyphs)
+    best = None
+    for cand in (prev, nxt):
+        if cand is None:
+            continue
+        near = abs(cand.base - row.base) <= FRAGMENT_DRIFT_EM * cand.size
+        cx0, cx1 = _span(cand)
+        if (marks_only or near) and cx0 - 1 <= x0 and x1 <= cx1 + 1:
+            if best is None or abs(cand.base - row.base) < abs(best.base - row.base):
+                best = cand
+    return best
 
 
 def _first_x(line: PdfLine) -> float:
@@ -497,6 +512,8 @@ def _cells(line: PdfLine) -> None:
         if k == 0:
             line.lead_typed = _typed_lead(cell_items)
         text = _cell_text(line, cell_items, first=not out and k == 0)
+        if line.rtl and k == 0:  # "(c)" "(iv)" before Arabic text: brackets drawn mirrored
+            text = RTL_LATIN_LABEL_RE.sub(r"(\1)", text)
         if text:
             out.append(PdfCell(text=text, x0=cx0, x1=cx1))
     line.cells = out
