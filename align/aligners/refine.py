@@ -28,9 +28,9 @@ from align.aligners.dp import RawBead
 from align.aligners.features import SideFeatures
 
 #: an unaligned unit joins a bead when the bead's cosine drops by less than this
-ABSORB_TOLERANCE = 0.03
+ABSORB_TOLERANCE = 0.05
 #: an edge unit of a merge is left unaligned when the cosine rises by more than this
-DETACH_MIN_GAIN = 0.03
+DETACH_MIN_GAIN = ABSORB_TOLERANCE + 0.01  # above the tolerance: no back and forth
 #: a border unit moves when the two beads' cosines rise together by more than this
 SHIFT_MIN_GAIN = 0.03
 #: below this margin a 1-1 bead counts as doubtful
