@@ -151,10 +151,20 @@ if st.session_state.get("ua_terms", True):
     try:  # glossary terms (accepted entries + the UNODC seed), when the glossary part is there
         from align.terms.highlight import find_terms
 
-        entries = state.glossary_entries(sess.store.con)
-        for i in page_rows:
-            terms_by_row[i] = {lang: find_terms(al.text(al.rows[i], lang), lang, entries)
-                               for lang in langs}
+        by_lang = state.glossary_terms()
+        seen: dict = st.session_state.setdefault("ua_term_spans", {})
+        if len(seen) > 20000 or seen.get("_terms") is not by_lang:
+            seen.clear()
+            seen["_terms"] = by_lang
+        terms_by_row = {i: {} for i in page_rows}
+        for lang in langs:
+            texts = [al.text(al.rows[i], lang) for i in page_rows]
+            todo = [t for t in dict.fromkeys(texts) if (lang, t) not in seen]
+            found = render.spans_per_text(
+                todo, lambda text, lang=lang: find_terms(text, lang, by_lang.get(lang, [])))
+            seen.update({(lang, t): f for t, f in zip(todo, found)})
+            for i, text in zip(page_rows, texts):
+                terms_by_row[i][lang] = seen[(lang, text)]
     except Exception:  # noqa: BLE001 - highlighting is optional; never break the review
         terms_by_row = {}
 

@@ -112,3 +112,17 @@ def test_app_command_options():
 def test_app_row_status_colours_cover_every_status():
     assert set(render.STATUS_COLOURS) == set(ops.STATUSES) == set(render.STATUS_LABELS)
     assert Row(cells={}).status in ops.STATUSES
+
+
+def test_spans_per_text_maps_offsets_back():
+    import re
+
+    def find(text):
+        return [(m.start(), m.end(), "t") for m in re.finditer(r"UNODC|毒品", text)]
+
+    texts = ["UNODC x", "", "a 毒品 and UNODC", "none\x00UNODC"]
+    got = render.spans_per_text(texts, find)
+    assert got == [[(0, 5, "t")], [], [(2, 4, "t"), (9, 14, "t")], [(5, 10, "t")]]
+    for text, spans in zip(texts, got):
+        for start, end, _ in spans:
+            assert text[start:end] in ("UNODC", "毒品")

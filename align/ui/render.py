@@ -72,6 +72,25 @@ def highlight(text: str, spans: list[tuple[int, int, str]] | None = None) -> str
     return "".join(out)
 
 
+def spans_per_text(texts: list[str], find) -> list[list[tuple[int, int, str]]]:
+    """Run a term finder once over several texts (joined by NUL, which no term pattern
+    crosses) and give each text its own spans, offsets relative to that text."""
+    sep = "\x00"
+    joined = sep.join(t.replace(sep, " ") for t in texts)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    k = 0
+    for start, end, concept in sorted(find(joined)):
+        while k + 1 < len(starts) and starts[k + 1] <= start:
+            k += 1
+        if end <= starts[k] + len(texts[k]):
+            out[k].append((start - starts[k], end - starts[k], concept))
+    return out
+
+
 def grid_style(n_langs: int) -> str:
     return f"grid-template-columns:repeat({n_langs}, minmax(0, 1fr));"
 

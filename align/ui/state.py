@@ -178,14 +178,25 @@ def scroll_to(selector: str) -> None:
     </script>""", height=0)
 
 
-def glossary_entries(con) -> list:
-    """Accepted glossary entries of the database plus the shipped UNODC seed glossary."""
+def glossary_terms() -> dict[str, list[tuple[str, str, str]]]:
+    """Per language, the ``(concept, lang, term)`` triples to highlight: accepted entries
+    of the database plus the shipped UNODC seed glossary (cached for a few seconds)."""
+    return _glossary_terms(str(default_db_path()))
+
+
+@st.cache_resource(ttl=15, show_spinner=False)
+def _glossary_terms(db: str) -> dict[str, list[tuple[str, str, str]]]:
     from align.terms.seed import load_seed
     from align.terms.store import GlossaryStore
 
-    return [*GlossaryStore(con).entries(status="accepted"), *_seed(load_seed)]
-
-
-@st.cache_resource(show_spinner=False)
-def _seed(_load) -> list:
-    return list(_load())
+    con = connect(db)
+    try:
+        concepts = [*GlossaryStore(con).entries(status="accepted"), *load_seed()]
+    finally:
+        con.close()
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for concept in concepts:
+        for term in concept.terms:
+            if term.status != "rejected" and term.text.strip():
+                out.setdefault(term.lang, []).append((concept.id, term.lang, term.text))
+    return out
