@@ -190,13 +190,15 @@ def _footnote_blocks(lines: list[PdfLine], prev: Block | None) -> list[Block]:
     # a number typed at the start of a line is a mark only where marks hang: at the
     # left edge of the footnote area, not at the indent of continued text
     left = min((ln.x0 for ln in lines), default=0.0)
+    right = max((ln.x1 for ln in lines), default=0.0)
     for ln in lines:
         text = ln.text
         if SEPARATOR_RE.match(text.replace(" ", "")):
             continue
         label = _lead_label(ln)
+        hanging = ln.x0 <= left + HANGING_TOL or (ln.rtl and ln.x1 >= right - HANGING_TOL)
         if (label is not None and label == (ln.lead_typed or label) and not label.startswith("*")
-                and not ln.lead_mark and ln.x0 > left + HANGING_TOL):
+                and not ln.lead_mark and not hanging):
             label = _lead_label(ln, typed=False)  # "214 interviews" continuing a note
         if label is not None:
             if not ln.lead_mark:
