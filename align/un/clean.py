@@ -190,6 +190,9 @@ def join_lines(lines: list[str], lang: str, vocabulary: set[str] | None = None,
             else:
                 out = out + line
             continue
+        if out.endswith(("–", "/")) and len(out) > 1 and not out[-2].isspace():
+            out = out + line  # a joint symbol or a range cut after its dash or slash
+            continue
         if out.endswith(("-", "\u00ad")):
             decided = _dehyphenate(out, line, vocabulary)
             out = out + line if decided is None else decided[0] + decided[1] + line

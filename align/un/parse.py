@@ -16,6 +16,7 @@ The steps, in order:
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -29,6 +30,9 @@ from align.un.meta import AGENDA, DATE, DISTRIBUTION, ORIGINAL, SESSION, SUBTITL
 from align.un.sequence import Sequence
 
 _DROPPED_ROLES = ("header", "footer", "table")
+_DRAFT_RESOLUTION = re.compile(r"(?:resolution|résolution|resolución|резолюц|决议|قرار)", re.IGNORECASE)
+_NOT_HEADING_END = (".", "!", "?", "。", "！", "？", "؟", ";", "；", "؛", ",", "，", "،", ":", "：", "…",
+                    ")", "）", "”", "»", "\"")
 _PROSE_END = ("。", ".", "!", "?", "！", "？", "؟", "”", "»", ")", "）", "\"")
 
 
@@ -82,6 +86,9 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
         if not text:
             blanks += 1
             continue
+        if block.role == "table" and _orphan_line(block, raw.blocks[i - 1] if i else None, out):
+            block = Block(text=text, page=block.page, role="line", x0=block.x0, y0=block.y0,
+                          x1=block.x1, y1=block.y1, size=block.size, bold=block.bold)
         if block.role == "table" and P.TOC_LEADER.search(text):
             out.append(_Line(text, block.page, "line"))  # a contents entry: _drop_contents
             continue
@@ -108,6 +115,19 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
                          x0=block.x0 if raw.fmt == "pdf" else None, font=(block.size, block.bold)))
         blanks, page_break = 0, False
     return _drop_contents(out), texts
+
+
+def _orphan_line(block: Block, before: Block | None, kept: list[_Line]) -> bool:
+    """A paragraph's short last line that a reader took for a table cell: it sits right
+    under a text line that does not end a sentence, at the same left edge."""
+    if before is None or before.role != "line" or not kept or kept[-1].text != before.text.strip():
+        return False
+    if _ends_sentence(before.text.strip()) or len(block.text) > 60 or before.page != block.page:
+        return False
+    if None in (block.x0, block.y0, before.x0, before.y0, before.y1):
+        return False
+    height = before.y1 - before.y0
+    return abs(block.x0 - before.x0) < 2 and 0 <= block.y0 - before.y0 < 2 * height
 
 
 def _width_function(raw: RawDocument):
@@ -194,6 +214,7 @@ class _Grouper:
         self.seq = Sequence()
         self.units: list[_Unit] = []
         self.in_front = True
+        self.body_next = False  # the unit after "...: draft resolution" opens the text
 
     # -- break rules ---------------------------------------------------------------
     def _short(self, line: _Line, share: float) -> bool:
@@ -325,7 +346,8 @@ class _Grouper:
             return None
         if unit.kind == "text" and unit.label is None and self.in_front:
             text = clean.join_lines(unit.lines, self.lang)
-            unit.front = not self._is_prose(text, len(unit.lines))
+            unit.front = not (self.body_next or self._is_prose(text, len(unit.lines)))
+            self.body_next = unit.front and bool(_DRAFT_RESOLUTION.search(text)) and bool(SUBTITLE.match(text))
         if unit.label is not None or (unit.kind == "text" and not unit.front):
             self.in_front = False
         if unit.kind == "text" and unit.label is None and not self.in_front and unit.front is False:
@@ -346,6 +368,15 @@ class _Grouper:
         if text.endswith(("”", "»", ")", "）", "\"")) and not _ends_sentence(text):
             return False
         return len(text) >= minimum or n_lines > 1
+
+
+def _subheading(text: str, lang: str) -> bool:
+    """An unnumbered heading: a short line of text that ends without punctuation."""
+    if len(text) > (40 if lang == "zh" else 110) or text.endswith(_NOT_HEADING_END):
+        return False
+    first = text[0]
+    return first.isupper() or first.isdigit() or (
+        not first.isascii() and first.isalpha() and not first.islower())
 
 
 def _trailing_footnotes(units: list[_Unit]) -> None:
@@ -377,7 +408,9 @@ def _segments(units: list[_Unit], lang: str, vocabulary: set[str], zh_space: boo
             text = clean.strip_trailing_furniture(text)
             segments.append(Segment("footnote", unit.number, text, unit.page))
         elif unit.label is None:
-            if text:
+            if text and not unit.front and _subheading(text, lang):
+                segments.append(Segment("heading", None, text, unit.page, level=3))
+            elif text:
                 segments.append(Segment("front" if unit.front else "body", None, text, unit.page))
         elif unit.label.kind == "paragraph":
             paragraph = unit.label.number
