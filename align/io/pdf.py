@@ -599,8 +599,14 @@ def page_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float]]:
 
 def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
     """The lines of one page, top to bottom, with cells and reading order resolved."""
-    pieces = _stream_lines(page_chars(page))
+    chars = page_chars(page)
+    pieces = _stream_lines(chars)
     lines = _merge_same_row(pieces)
+    # on a right-to-left page every line holding Arabic is a right-to-left paragraph,
+    # even one made mostly of a URL or a document symbol
+    page_rtl = sum(1 for c in chars if c is not None and is_rtl_char(c.ch))
+    page_ltr = sum(1 for c in chars if c is not None and c.ch.isalpha() and not is_rtl_char(c.ch))
+    rtl_page = page_rtl > page_ltr
     for line in lines:
         body = [c for c in line.chars if not c.space and not c.sup]
         if not body:
@@ -616,7 +622,7 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
         line.bottom = line.base + LINE_DESCENT * line.size
         strong_rtl = sum(1 for c in body if is_rtl_char(c.ch))
         strong_ltr = sum(1 for c in body if c.ch.isalpha() and not is_rtl_char(c.ch))
-        line.rtl = strong_rtl > strong_ltr
+        line.rtl = strong_rtl > strong_ltr or (rtl_page and strong_rtl > 0)
         line.bold = sum(1 for c in body if c.bold) > len(body) / 2
         line.italic = sum(1 for c in body if c.italic) > len(body) / 2
         _cells(line)
