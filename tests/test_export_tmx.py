@@ -320,3 +320,33 @@ def test_write_tmx(six, tmp_path):
 def _header_date(data: bytes) -> datetime:
     text = parse(data).find("header").get("creationdate")
     return datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+
+
+# --- validation against the TMX 1.4 DTD (shipped inside Debian's OmegaT, when installed) --
+OMEGAT_JAR = "/usr/share/omegat/OmegaT.jar"
+
+
+@pytest.fixture(scope="module")
+def tmx_dtd() -> etree.DTD:
+    import io
+    import zipfile
+    from pathlib import Path
+
+    if not Path(OMEGAT_JAR).exists():
+        pytest.skip("the TMX 1.4 DTD comes from OmegaT's jar (apt-get install omegat)")
+    with zipfile.ZipFile(OMEGAT_JAR) as jar:
+        return etree.DTD(io.BytesIO(jar.read("schemas/tmx14.dtd")))
+
+
+def test_valid_against_the_tmx14_dtd(six, tmx_dtd):
+    empty = make_alignment({"zh": [], "en": []})
+    no_pivot = make_alignment({"zh": ["中文。", ""], "en": ["Chinese.", "Only English."],
+                               "fr": ["Chinois.", "Seulement français."]})
+    sentence = make_alignment({"zh": ["一句。"], "ar": ["جملة."]}, unit="sentence")
+    files = [tmx_bytes(six), tmx_bytes(six, langs=["zh", "ar"]), tmx_bytes(empty),
+             tmx_bytes(no_pivot), tmx_bytes(sentence), tmx_bytes(six, only_confirmed=True)]
+    for data in files:
+        assert tmx_dtd.validate(parse(data)), tmx_dtd.error_log.filter_from_errors()
+    broken = parse(tmx_bytes(six))
+    broken.find("body/tu/tuv").remove(broken.find("body/tu/tuv/seg"))
+    assert not tmx_dtd.validate(broken)             # the check can fail
