@@ -160,10 +160,6 @@ def page_setup(title: str) -> None:
 
     st.set_page_config(page_title=f"{title} · un-align", page_icon=":material/translate:",
                        layout="wide")
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:  # Streamlit ran this page without app.py:
-        st.navigation(nav_pages())  # show the app's own menu (the page is already running)
     st.markdown(render.CSS, unsafe_allow_html=True)
 
 
