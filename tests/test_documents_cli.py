@@ -199,9 +199,26 @@ def corpus_or_skip(corpora_dir: Path, docid: str, shared: Path | None = None):
     return files
 
 
+def tmx14_dtd() -> etree.DTD | None:
+    """The TMX 1.4 DTD from Debian's OmegaT jar, when installed."""
+    import io
+    import zipfile
+
+    jar = Path("/usr/share/omegat/OmegaT.jar")
+    if not jar.exists():
+        return None
+    with zipfile.ZipFile(jar) as z:
+        return etree.DTD(io.BytesIO(z.read("schemas/tmx14.dtd")))
+
+
 def read_back(out_dir: Path, stem: str, langs: list[str]) -> dict:
-    """Read every output back; checks well-formedness and returns what a test needs."""
+    """Read every output back; checks well-formedness (and validity against the TMX 1.4
+    DTD when OmegaT is installed) and returns what a test needs."""
     result: dict = {"pairs": {}}
+    dtd = tmx14_dtd()
+    for name in [f"{stem}.zh-{lang}.tmx" for lang in langs[1:]] + [f"{stem}.tmx"]:
+        if dtd is not None:
+            assert dtd.validate(etree.parse(str(out_dir / name))), name
     for lang in langs[1:]:
         data = (out_dir / f"{stem}.zh-{lang}.tmx").read_bytes()
         root = etree.fromstring(data)
