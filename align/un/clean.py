@@ -88,6 +88,10 @@ _TRAILING_FURNITURE = re.compile(
 )
 
 
+#: a space after the dash of a joint symbol, left by a reader that joined two lines
+JOINT_SYMBOL_SPACE = re.compile(r"(?<=\d–) (?=[A-Z]{1,6}[./])")
+
+
 def strip_trailing_furniture(text: str) -> str:
     """Remove a job number / page counter / barcode glued to the end of a footnote."""
     return _TRAILING_FURNITURE.sub("", text)
@@ -212,8 +216,9 @@ def vocabulary_of(lines: list[str]) -> set[str]:
 
 #: a footnote reference typed as plain digits after a word or punctuation (TXT exports)
 MARKER_ALPHA = re.compile(
-    r"(?:(?<=[^\W\d_]|[.,;:)\]”’\"»])|(?<=(?<!\d)(?:19|20)\d\d))(\d{1,3})(?=[\s.,;:)]|$)"
+    r"(?:(?<=[^\W\d_]|[.,;:)\]”’\"»])|(?<=(?<!\d)(?:19|20)\d\d))(\d{1,3})(?=[\s.,;:)،؛]|$)"
 )
+_NUMBER_BEFORE = re.compile(r"[\d/]{1,15}$")
 #: the same between Chinese characters: 决议1提交
 MARKER_ZH = re.compile(r"(?<=[\u4e00-\u9fff。，；：”）》])(\d{1,3})(?=[\u4e00-\u9fff。，；：“（《]|$)")
 #: characters after a number in Chinese that make it a quantity, not a footnote marker
@@ -234,9 +239,13 @@ def _is_marker(text: str, m: re.Match, lang: str) -> bool:
         return (after[:1] in _ZH_CLAUSE_END or text[start - 1:start] in "》”）"
                 or text[max(0, start - 3):start].endswith(_ZH_MARKED_NOUNS))
     if before in ".," and start >= 2 and text[start - 2].isdigit():
-        # 3.1, 1,2: a decimal unless a new sentence follows (30/3.1 It ...)
+        # 3.1, 1,2: a decimal, unless the number is a reference (resolution 30/3.1) or a
+        # new sentence follows (... 2025.1 The)
+        number = _NUMBER_BEFORE.search(text, max(0, start - 20), start - 1)
+        if number and "/" in number.group():
+            return True
         nxt = after.strip()[:1]
-        return not nxt or nxt.isupper() or (lang == "ar" and not nxt.isdigit())
+        return lang != "ar" and (not nxt or nxt.isupper())
     if before.isascii() and before.isupper() and start >= 2 and text[start - 2].isupper():
         return False  # G20, H1N1 style codes
     return True

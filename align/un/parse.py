@@ -69,6 +69,10 @@ class _Unit:
 
 def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
     """Drop furniture, running titles and contents lines; keep break hints."""
+    if raw.fmt == "pdf":
+        raw = RawDocument(blocks=_rescue_orphans(raw.blocks), fmt=raw.fmt, name=raw.name,
+                          page_count=raw.page_count, page_width=raw.page_width,
+                          page_height=raw.page_height, warnings=raw.warnings)
     texts = [b.text.strip() for b in raw.blocks]
     furniture = [b.role in ("header", "footer") or (b.role in ("line", "para") and clean.is_furniture(t))
                  for b, t in zip(raw.blocks, texts)]
@@ -86,9 +90,6 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
         if not text:
             blanks += 1
             continue
-        if block.role == "table" and _orphan_line(block, raw.blocks[i - 1] if i else None, out):
-            block = Block(text=text, page=block.page, role="line", x0=block.x0, y0=block.y0,
-                          x1=block.x1, y1=block.y1, size=block.size, bold=block.bold)
         if block.role == "table" and P.TOC_LEADER.search(text):
             out.append(_Line(text, block.page, "line"))  # a contents entry: _drop_contents
             continue
@@ -117,17 +118,37 @@ def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
     return _drop_contents(out), texts
 
 
-def _orphan_line(block: Block, before: Block | None, kept: list[_Line]) -> bool:
-    """A paragraph's short last line that a reader took for a table cell: it sits right
-    under a text line that does not end a sentence, at the same left edge."""
-    if before is None or before.role != "line" or not kept or kept[-1].text != before.text.strip():
-        return False
-    if _ends_sentence(before.text.strip()) or len(block.text) > 60 or before.page != block.page:
+def _orphan_row(block: Block, before: Block) -> bool:
+    """A paragraph's last line that a reader took for table cells: it sits right under a
+    text line that does not end a sentence, near the same left edge."""
+    if before.role != "line" or _ends_sentence(before.text.strip()) or before.page != block.page:
         return False
     if None in (block.x0, block.y0, before.x0, before.y0, before.y1):
         return False
     height = before.y1 - before.y0
-    return abs(block.x0 - before.x0) < 2 and 0 <= block.y0 - before.y0 < 2 * height
+    return abs(block.x0 - before.x0) < 25 and 0 <= block.y0 - before.y0 < 2 * height
+
+
+def _rescue_orphans(blocks: list[Block]) -> list[Block]:
+    """Turn such rows of table cells back into one text line."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.role == "table" and out and _orphan_row(block, out[-1]):
+            j = i
+            while (j < len(blocks) and blocks[j].role == "table" and blocks[j].page == block.page
+                   and blocks[j].y0 is not None and abs(blocks[j].y0 - block.y0) < 1.5):
+                j += 1
+            text = " ".join(b.text.strip() for b in blocks[i:j])
+            if len(text) <= 200:
+                out.append(Block(text=text, page=block.page, role="line", x0=block.x0, y0=block.y0,
+                                 x1=blocks[j - 1].x1, y1=block.y1, size=block.size, bold=block.bold))
+                i = j
+                continue
+        out.append(block)
+        i += 1
+    return out
 
 
 def _width_function(raw: RawDocument):
@@ -405,7 +426,7 @@ def _segments(units: list[_Unit], lang: str, vocabulary: set[str], zh_space: boo
     for unit in units:
         text = clean.join_lines(unit.lines, lang, vocabulary, zh_space)
         if unit.kind == "footnote":
-            text = clean.strip_trailing_furniture(text)
+            text = clean.JOINT_SYMBOL_SPACE.sub("", clean.strip_trailing_furniture(text))
             segments.append(Segment("footnote", unit.number, text, unit.page))
         elif unit.label is None:
             if text and not unit.front and _subheading(text, lang):
