@@ -58,6 +58,9 @@ RULE_JOIN_GAP = 4.0
 #: footnote reference markers printed as superscripts: 1, 12, *, a, iv, †
 FOOTNOTE_MARK_RE = re.compile(r"^(?:\d{1,3}|\*{1,3}|[a-z]|[ivx]{1,4}|[†‡§])[,]?$")
 
+#: letters of right-to-left scripts; letters of the left-to-right UN scripts (Latin, Cyrillic)
+RTL_LETTER_RE = re.compile("[\u0590-\u05ff\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb1d-\ufdff\ufe70-\ufeff]")
+LTR_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 CJK_RE = re.compile(
     "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002ffff]"
@@ -382,7 +385,7 @@ def _visual_order(line: PdfLine) -> list[PdfChar]:
     groups: list[list[PdfChar]] = []
     marks: list[PdfChar] = []
     for c in line.chars:
-        if c.ch and unicodedata.combining(c.ch):
+        if c.ch >= "\u0300" and unicodedata.combining(c.ch):
             marks.append(c)  # Arabic harakat: placed on their letter below
         else:
             groups.append([c])
@@ -462,7 +465,7 @@ def _cells(line: PdfLine) -> None:
         if c.space:
             spaced = True
             continue
-        if prev is not None and c.ch and unicodedata.combining(c.ch):
+        if prev is not None and c.ch >= "\u0300" and unicodedata.combining(c.ch):
             glyphs.append((c, 0.0, False))  # a mark sits on its letter: never a gap
             continue
         gap = 0.0 if prev is None else max(c.x0 - prev.x1, prev.x0 - c.x1)
@@ -604,9 +607,8 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
     lines = _merge_same_row(pieces)
     # on a right-to-left page every line holding Arabic is a right-to-left paragraph,
     # even one made mostly of a URL or a document symbol
-    page_rtl = sum(1 for c in chars if c is not None and is_rtl_char(c.ch))
-    page_ltr = sum(1 for c in chars if c is not None and c.ch.isalpha() and not is_rtl_char(c.ch))
-    rtl_page = page_rtl > page_ltr
+    page_text = "".join(c.ch for c in chars if c is not None)
+    rtl_page = len(RTL_LETTER_RE.findall(page_text)) > len(LTR_LETTER_RE.findall(page_text))
     for line in lines:
         body = [c for c in line.chars if not c.space and not c.sup]
         if not body:
@@ -620,8 +622,9 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
         # descenders and fallback fonts would make gaps between lines uneven
         line.top = line.base - LINE_ASCENT * line.size
         line.bottom = line.base + LINE_DESCENT * line.size
-        strong_rtl = sum(1 for c in body if is_rtl_char(c.ch))
-        strong_ltr = sum(1 for c in body if c.ch.isalpha() and not is_rtl_char(c.ch))
+        line_text = "".join(c.ch for c in body)
+        strong_rtl = len(RTL_LETTER_RE.findall(line_text))
+        strong_ltr = len(LTR_LETTER_RE.findall(line_text)) if strong_rtl else 1
         line.rtl = strong_rtl > strong_ltr or (rtl_page and strong_rtl > 0)
         line.bold = sum(1 for c in body if c.bold) > len(body) / 2
         line.italic = sum(1 for c in body if c.italic) > len(body) / 2
