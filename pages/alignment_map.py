@@ -4,7 +4,7 @@ import streamlit as st
 
 from align.errors import AlignError
 from align.review import ingest
-from align.ui import heatmap, render, state
+from align.ui import heatmap, state
 
 state.page_setup("Alignment map")
 sess = state.current()

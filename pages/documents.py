@@ -3,7 +3,7 @@
 import streamlit as st
 
 from align.review import ingest
-from align.ui import render, state
+from align.ui import state
 
 state.page_setup("Documents")
 st.title("Align the language versions of a UN document")

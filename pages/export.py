@@ -1,12 +1,25 @@
 """Export: TMX per language pair and multilingual, CSV, XLSX and JSON of the reviewed state."""
 
+import io
+import zipfile
+
 import streamlit as st
 
 from align.errors import AlignError
-from align.review import ingest, ops
-from align.ui import render, state
+from align.review import ops
+from align.ui import state
 
 state.page_setup("Export")
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
 sess = state.current()
 st.title("Export")
 if sess is None:
@@ -36,35 +49,48 @@ try:
 except (ImportError, AlignError):
     base = "alignment"
 suffix = "" if level == "paragraph" else ".sent"
+if only and counts["confirmed"] + counts["edited"] == 0:
+    st.warning("No row is confirmed or edited yet: with this choice the files hold no units.",
+               icon=":material/warning:")
 
 try:
     from align.export import jsonio, tabular, tmx
 
-    st.subheader("Translation memories (TMX 1.4b)")
-    cols = st.columns(3)
-    cols[0].download_button(
-        "Multilingual TMX", tmx.tmx_bytes(al, only_confirmed=only), f"{base}{suffix}.tmx",
-        "application/x-tmx+xml", key="ua_dl_tmx", icon=":material/translate:",
-        width="stretch")
-    for k, lang in enumerate(l for l in al.langs if l != al.pivot):
-        cols[(k + 1) % 3].download_button(
-            f"{al.pivot}–{lang} TMX", tmx.tmx_bytes(al, langs=[al.pivot, lang], only_confirmed=only),
-            f"{base}{suffix}.{al.pivot}-{lang}.tmx", "application/x-tmx+xml",
-            key=f"ua_dl_tmx_{lang}", width="stretch")
-    st.subheader("Tables and data")
-    t1, t2, t3 = st.columns(3)
-    t1.download_button("CSV (Excel, UTF-8)", tabular.csv_bytes(al, only_confirmed=only),
-                       f"{base}{suffix}.csv", "text/csv", key="ua_dl_csv",
-                       icon=":material/table:", width="stretch")
-    t2.download_button("XLSX workbook", tabular.xlsx_bytes(al, only_confirmed=only),
-                       f"{base}{suffix}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key="ua_dl_xlsx", icon=":material/grid_on:", width="stretch")
-    t3.download_button("JSON (full alignment)", jsonio.json_bytes(al), f"{base}{suffix}.json",
-                       "application/json", key="ua_dl_json", icon=":material/data_object:",
-                       width="stretch")
-    st.caption("JSON always holds every row with its status; the other files follow the "
-               "choice above. Paragraph numbers, the document symbol and job numbers are "
-               "written as TMX properties.")
+    pairs = [x for x in al.langs if x != al.pivot]
+    tmx_files = {"Multilingual TMX": (f"{base}{suffix}.tmx", tmx.tmx_bytes(al, only_confirmed=only))}
+    for lang in pairs:
+        tmx_files[f"{al.pivot}–{lang} TMX"] = (
+            f"{base}{suffix}.{al.pivot}-{lang}.tmx",
+            tmx.tmx_bytes(al, langs=[al.pivot, lang], only_confirmed=only))
+    tables = {
+        "CSV (Excel, UTF-8)": (f"{base}{suffix}.csv", tabular.csv_bytes(al, only_confirmed=only),
+                               "text/csv", ":material/table:"),
+        "XLSX workbook": (f"{base}{suffix}.xlsx", tabular.xlsx_bytes(al, only_confirmed=only),
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          ":material/grid_on:"),
+        "JSON (full alignment)": (f"{base}{suffix}.json", jsonio.json_bytes(al),
+                                  "application/json", ":material/data_object:"),
+    }
 except AlignError as exc:
     st.error(str(exc))
+    st.stop()
+
+st.subheader("Translation memories (TMX 1.4b)")
+cols = st.columns(3)
+for k, (label, (filename, data)) in enumerate(tmx_files.items()):
+    cols[k % 3].download_button(label, data, filename, "application/x-tmx+xml",
+                                key=f"ua_dl_{filename}", width="stretch",
+                                icon=":material/translate:" if k == 0 else None)
+st.subheader("Tables and data")
+cols = st.columns(3)
+for col, (label, (filename, data, mime, icon)) in zip(cols, tables.items()):
+    col.download_button(label, data, filename, mime, key=f"ua_dl_{filename}", icon=icon,
+                        width="stretch")
+everything = {name: data for name, data in tmx_files.values()}
+everything.update({name: data for name, data, _, _ in tables.values()})
+st.download_button("Everything (ZIP)", zip_bytes(everything), f"{base}{suffix}.zip",
+                   "application/zip", key="ua_dl_zip", icon=":material/folder_zip:",
+                   type="primary")
+st.caption("JSON always holds every row with its status; the other files follow the choice "
+           "above. Paragraph numbers, the document symbol and job numbers are written as TMX "
+           "properties.")

@@ -113,7 +113,9 @@ def test_sample_aligns_and_every_page_works(monkeypatch, embedder):
     labels = [b.label for b in at.download_button]
     assert set(labels) == {"Multilingual TMX", "zh–en TMX", "zh–fr TMX", "zh–es TMX",
                            "zh–ru TMX", "zh–ar TMX", "CSV (Excel, UTF-8)", "XLSX workbook",
-                           "JSON (full alignment)"}
+                           "JSON (full alignment)", "Everything (ZIP)"}
+    at.radio(key="ua_x_scope").set_value("reviewed").run()
+    assert any("No row is confirmed" in w.value for w in at.warning)
 
     # re-opening the same files finds the review
     again = app()
