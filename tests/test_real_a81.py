@@ -164,3 +164,22 @@ def test_masthead_is_read(pdf, docx):
         assert text in first_pdf and text in first_docx
     assert "26-03369 (E) 240426" in first_docx
     assert any(b.role == "footer" and b.text == "26-03369 (E) 240426" for b in pdf.blocks)
+
+
+def test_read_document_gives_the_same_paragraphs(shared_dir):
+    """Through the UN parser (``read_document``) as well as at block level."""
+    from align.io import read_document
+
+    docs = {fmt: read_document(shared_dir / f"{STEM}.{fmt}") for fmt in ("pdf", "docx")}
+    paras = {fmt: {s.number: _norm(s.text) for s in doc.segments if s.kind == "paragraph"}
+             for fmt, doc in docs.items()}
+    numbers = list(paras["docx"])
+    assert numbers[:3] == ["16.1", "16.2", "16.3"] and len(numbers) >= 140
+    assert list(paras["pdf"]) == numbers
+    same = sum(paras["pdf"][n] == paras["docx"][n] for n in numbers)
+    assert same / len(numbers) >= 0.98
+    for doc in docs.values():
+        notes = {s.number: s.text for s in doc.footnotes}
+        assert notes["1"] == "See General Assembly resolutions 77/298 and 78/226."
+        assert doc.meta.symbols == ["A/81/6 (Sect. 16)/Part A"]
+        assert doc.meta.job_number and doc.meta.job_number.startswith("26-03369")
