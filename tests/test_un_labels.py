@@ -117,3 +117,24 @@ def test_patterns_do_not_backtrack_catastrophically(name, pattern):
         for _ in pattern.finditer(text):
             pass
         assert time.perf_counter() - start < 2, (name, text[:10])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("第42146号。27-05812", "第42146号。"),
+    ("resolution S-32/1, annex. 27-05812 3/4", "resolution S-32/1, annex."),
+    ("See resolution 64/7", "See resolution 64/7"),
+    ("See annex. 3/4 V.22-22288 (E)", "See annex."),
+])
+def test_footnote_tails(text, expected):
+    assert clean.strip_trailing_furniture(text) == expected
+
+
+@pytest.mark.parametrize(("texts", "numbers", "lang", "expected"), [
+    (["Pursuant to resolution 30/3.1 It reviews."], ["1"], "en", ["Pursuant to resolution 30/3. It reviews."]),
+    (["It was 1,2 million.1 Next"], ["1"], "en", ["It was 1,2 million. Next"]),
+    (["决议1提交。次级方案1下"], ["1"], "zh", ["决议提交。次级方案1下"]),
+    (["ما قدره 398,2 مليون دولار6، أي"], ["6"], "ar", ["ما قدره 398,2 مليون دولار، أي"]),
+    (["the G20 and COVID-19 countries2."], ["2"], "en", ["the G20 and COVID-19 countries."]),
+])
+def test_footnote_markers(texts, numbers, lang, expected):
+    assert clean.strip_footnote_markers(texts, numbers, lang) == expected

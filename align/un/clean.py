@@ -83,9 +83,11 @@ def is_furniture(text: str) -> bool:
     return not _LEFTOVER.search(rest)
 
 
-_TRAILING_FURNITURE = re.compile(
-    r"(?:\s++(?:(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?|\d{1,4}/\d{1,4}|\*\d{6,9}\*)){1,4}+$"
-)
+_SEP = r"(?:\s++|(?<=[。；！？）]))"
+_JOB = r"(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?"
+_PIECE = r"(?:\d{1,4}/\d{1,4}|\*\d{6,9}\*)"
+#: a job number (with its page counter, barcode) glued to the end of a footnote
+_TRAILING_FURNITURE = re.compile(rf"(?:{_SEP}{_PIECE}){{0,2}}{_SEP}{_JOB}(?:\s++{_PIECE}){{0,2}}$")
 
 
 #: a space after the dash of a joint symbol, left by a reader that joined two lines
