@@ -133,3 +133,10 @@ def test_nan_confidence_written_as_zero(al):
     al.rows[0].confidence["en"] = float("nan")
     d = json.loads(json_bytes(al))
     assert d["rows"][0]["confidence"]["en"] == 0.0
+
+
+def test_one_unit_or_row_per_line(al):
+    lines = json_bytes(al).decode("utf-8").splitlines()
+    assert sum(1 for line in lines if line.startswith('  {"number":')) == len(al.rows)
+    assert sum(1 for line in lines if line.startswith('   {"text":')) == sum(
+        len(units) for units in al.units.values())

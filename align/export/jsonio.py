@@ -114,14 +114,28 @@ def alignment_from_dict(d: dict) -> MultiAlignment:
 
 
 def json_bytes(al: MultiAlignment) -> bytes:
-    """The alignment as indented UTF-8 JSON (non-ASCII kept as is)."""
+    """The alignment as UTF-8 JSON, non-ASCII kept as is, one unit or row per line."""
     try:
-        text = json.dumps(alignment_to_dict(al), ensure_ascii=False, indent=1,
-                          allow_nan=False, default=_plain)
+        text = _dump(alignment_to_dict(al), 0)
     except (TypeError, ValueError) as exc:
         raise ExportError(f"the alignment cannot be written as JSON: {exc}") from exc
     # a lone surrogate (from a broken extraction) cannot be encoded: show it as U+FFFD
     return LONE_SURROGATE_RE.sub("\ufffd", text).encode("utf-8")
+
+
+def _dump(value: object, depth: int) -> str:
+    """JSON laid out for people and diffs: the outer dicts (depth < 2) and lists
+    (depth < 3) one item a line, everything deeper on one line."""
+    pretty = (isinstance(value, dict) and depth < 2) or (isinstance(value, list) and depth < 3)
+    if not pretty or not value:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_plain)
+    pad = " " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {_dump(v, depth + 1)}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"
+    items = [f"{pad}{_dump(v, depth + 1)}" for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + " " * depth + "]"
 
 
 def _plain(value: object) -> object:

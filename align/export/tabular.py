@@ -82,42 +82,49 @@ def xlsx_bytes(al: MultiAlignment, *, langs: list[str] | None = None,
 
     Text columns wrap; the header row is frozen and filterable; the Arabic column is
     right to left; flagged rows are shaded; ``about`` holds the documents and the
-    signature. Cells are always written as text, never as formulas.
+    signature. Cells are always written as text, never as formulas. The workbook is
+    streamed (openpyxl's write-only mode), so thousands of rows stay quick.
     """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     header, rows = table_rows(al, langs=langs, only_confirmed=only_confirmed)
     chosen = header[len(META_COLUMNS):]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "alignment"
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
     ltr = Alignment(wrap_text=True, vertical="top")
     rtl = Alignment(wrap_text=True, vertical="top", horizontal="right", readingOrder=2)
     shade = PatternFill("solid", start_color="FFF4CE")
-    for r, values in enumerate(rows, start=2):
-        for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c)
-            if isinstance(value, str):
-                cell.value = value[:EXCEL_CELL_MAX]
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            else:
-                cell.value = value
-            if c > len(META_COLUMNS):
-                cell.alignment = rtl if chosen[c - len(META_COLUMNS) - 1] in RTL_LANGS else ltr
-        if values[4]:  # flags
-            for cell in ws[r]:
-                cell.fill = shade
+    bold = Font(bold=True)
+    aligns = [None] * len(META_COLUMNS) + [rtl if lang in RTL_LANGS else ltr for lang in chosen]
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("alignment")
     for c, name in enumerate(header, start=1):
-        letter = ws.cell(row=1, column=c).column_letter
-        ws.column_dimensions[letter].width = 60 if name in chosen else 12
-        if name in RTL_LANGS:
-            ws.cell(row=1, column=c).alignment = rtl
+        ws.column_dimensions[get_column_letter(c)].width = 60 if name in chosen else 12
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+
+    def cell(value: object, align: Alignment | None, fill: PatternFill | None,
+             font: Font | None = None) -> object:
+        if align is None and fill is None and font is None and not (
+                isinstance(value, str) and value.startswith("=")):
+            return value                          # a plain value: much quicker to write
+        out = WriteOnlyCell(ws, value=value[:EXCEL_CELL_MAX] if isinstance(value, str) else value)
+        if isinstance(value, str):
+            out.data_type = "s"  # never a formula, whatever the text starts with
+        if align is not None:
+            out.alignment = align
+        if fill is not None:
+            out.fill = fill
+        if font is not None:
+            out.font = font
+        return out
+
+    ws.append([cell(name, rtl if name in RTL_LANGS else None, None, bold) for name in header])
+    for values in rows:
+        fill = shade if values[4] else None       # flags
+        ws.append([cell(v, a, fill) for v, a in zip(values, aligns, strict=True)])
     _about_sheet(wb.create_sheet("about"), al)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -126,26 +133,31 @@ def xlsx_bytes(al: MultiAlignment, *, langs: list[str] | None = None,
 
 def _about_sheet(ws, al: MultiAlignment) -> None:
     """Provenance: symbol, unit, signature, warnings and one line per document."""
-    ws.append(["symbol", document_symbol(al) or ""])
-    ws.append(["unit", al.unit])
-    ws.append(["pivot", al.pivot])
-    ws.append(["signature", signature_text(al.signature)])
-    for warning in al.signature.get("warnings", []) or []:
-        ws.append(["warning", str(warning)])
-    ws.append([])
-    ws.append(["language", "file", "symbols", "job number", "title"])
+    from openpyxl.cell import WriteOnlyCell
+
+    lines: list[list[str]] = [
+        ["symbol", document_symbol(al) or ""],
+        ["unit", al.unit],
+        ["pivot", al.pivot],
+        ["signature", signature_text(al.signature)],
+        *(["warning", str(w)] for w in al.signature.get("warnings", []) or []),
+        [],
+        ["language", "file", "symbols", "job number", "title"],
+    ]
     for lang in al.langs:
         info = al.docs.get(lang)
         if info:
-            ws.append([lang, info.name, " – ".join(info.symbols), info.job_number or "",
-                       info.title or ""])
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.value = clean_text(cell.value)[:EXCEL_CELL_MAX]
-                cell.data_type = "s"
+            lines.append([lang, info.name, " – ".join(info.symbols), info.job_number or "",
+                          info.title or ""])
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 60
+    for line in lines:
+        cells = []
+        for text in line:
+            cell = WriteOnlyCell(ws, value=clean_text(str(text))[:EXCEL_CELL_MAX])
+            cell.data_type = "s"
+            cells.append(cell)
+        ws.append(cells)
 
 
 def write_xlsx(al: MultiAlignment, path: str | Path, *, langs: list[str] | None = None,
