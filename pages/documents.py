@@ -43,7 +43,7 @@ with top_left:
     uploads = st.file_uploader(
         "Language versions of one document", type=["pdf", "docx", "txt"],
         accept_multiple_files=True, key="ua_upload",
-        help=f"Several files at once; at most {limit // 2**20} MB each.")
+        help=f"Several files at once; at most {ingest.human_size(limit)} each.")
 with top_right:
     st.button("Open the bundled sample", icon=":material/auto_stories:",
               on_click=open_sample, width="stretch",
@@ -58,8 +58,8 @@ for name, data in sources:
     if len(data) > limit:
         cards.append(ingest.FileCard(
             sha=sha, name=ingest.safe_display_name(name), size=len(data),
-            error=f"{ingest.safe_display_name(name)}: {len(data) / 2**20:.1f} MB is over the "
-                  f"{limit // 2**20} MB limit"))
+            error=f"{ingest.safe_display_name(name)}: {ingest.human_size(len(data))} is over "
+                  f"the {ingest.human_size(limit)} limit for one file"))
         continue
     card = read(name, data, overrides.get(sha))
     if card.sha not in {c.sha for c in cards}:
@@ -73,7 +73,7 @@ else:
     columns = st.columns(3)
     for n, card in enumerate(cards):
         with columns[n % 3].container(border=True, key=f"ua_card_{card.sha}"):
-            size = f"{card.size / 1024:,.0f} KB" if card.size >= 1024 else f"{card.size} bytes"
+            size = ingest.human_size(card.size)
             ext = card.name.rsplit(".", 1)[-1].lower() if "." in card.name else "?"
             fmt = card.fmt or ext
             st.markdown(f"**{card.name}**  \n`{fmt}` · {size}")

@@ -137,3 +137,38 @@ def test_export_and_map_without_a_review():
         at.switch_page(page).run()
         assert not at.exception
         assert "No review is open" in at.info[0].value
+
+
+def test_recent_reviews_reopen_after_a_restart():
+    from align.review.synthetic import make_alignment
+
+    store = ReviewStore(storage.connect())
+    rid = store.create("set-r", make_alignment())
+    at = app()  # a new session, as after a server restart
+    at.button(key=f"ua_open_{rid}").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("Review ·")
+
+
+def test_review_started_over_elsewhere():
+    from align.review.synthetic import make_alignment
+
+    store = ReviewStore(storage.connect())
+    rid = store.create("set-s", make_alignment())
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["review"] = str(rid)
+    at.switch_page("pages/review.py").run()
+    store.create("set-s", make_alignment())  # "Start over" in another window
+    at.run()
+    assert not at.exception, at.exception
+    assert "No review is open" in at.info[0].value
+
+
+def test_upload_over_the_size_limit(monkeypatch):
+    from align.review import ingest
+
+    monkeypatch.setattr(ingest, "MAX_UPLOAD_BYTES", 1000)
+    at = app()
+    upload(at, [("big.txt", b"x" * 2000)])
+    (err,) = at.error
+    assert err.value == "big.txt: 2 KB is over the 1,000 bytes limit for one file"

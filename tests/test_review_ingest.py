@@ -34,8 +34,14 @@ def test_uploads_are_stored_by_content_hash_only():
 
 
 def test_size_limit():
-    with pytest.raises(FileTooLargeError, match="limit is 1 MB"):
+    with pytest.raises(FileTooLargeError, match="the file is 1.0 MB; the limit is 1 MB"):
         ingest.save_upload(b"x" * (2**20 + 1), max_bytes=2**20)
+
+
+@pytest.mark.parametrize("n, text", [(0, "0 bytes"), (1023, "1,023 bytes"), (2048, "2 KB"),
+                                     (50 * 2**20, "50 MB"), (int(3.25 * 2**20), "3.2 MB")])
+def test_human_size(n, text):
+    assert ingest.human_size(n) == text
 
 
 def test_set_key_ignores_order_and_duplicates():

@@ -71,6 +71,17 @@ class FileCard:
                 "lang_fixed": self.lang_fixed}
 
 
+def human_size(n: int) -> str:
+    """``812 bytes``, ``46 KB``, ``3.2 MB``."""
+    if n < 1024:
+        return f"{n:,} bytes"
+    if n < 2**20:
+        return f"{n / 1024:,.0f} KB"
+    if n % 2**20 == 0:
+        return f"{n // 2**20:,} MB"
+    return f"{n / 2**20:,.1f} MB"
+
+
 def safe_display_name(name: str) -> str:
     """The base name of an upload, without path parts or control/bidi characters."""
     base = re.split(r"[/\\]", name or "")[-1]
@@ -96,7 +107,7 @@ def save_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
     """
     if len(data) > max_bytes:
         raise FileTooLargeError(
-            f"the file is {len(data) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB")
+            f"the file is {human_size(len(data))}; the limit is {human_size(max_bytes)}")
     sha = content_hash(data)
     path = upload_dir() / sha
     if not path.exists():

@@ -61,8 +61,15 @@ def current() -> ReviewSession | None:
             except StoreError:
                 sess = None
             st.session_state[K_REVIEW] = sess
-    elif sess.is_stale():
-        sess.reload()
+    else:
+        try:
+            if sess.is_stale():
+                sess.reload()
+        except StoreError:  # the review was started over in another window
+            st.session_state[K_REVIEW] = sess = None
+            st.query_params.pop("review", None)
+            say("warning", "The review open in this window was started over elsewhere: "
+                           "open it again from Documents.")
     if sess is not None:
         st.query_params["review"] = str(sess.id)
     return sess
