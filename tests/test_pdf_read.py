@@ -166,3 +166,18 @@ def test_truncated_pdf_is_corrupt_or_partial():
 def test_owner_password_only_still_reads():
     raw = _read("pdf_owner_only.pdf")
     assert any(b.text.startswith("1. Комиссия") for b in raw.blocks)
+
+
+def test_a_scanned_page_among_text_pages_is_a_warning():
+    import io
+
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    doc.import_pages(pdfium.PdfDocument((FIXTURES / "pdf_ru.pdf").read_bytes()), [0])
+    doc.import_pages(pdfium.PdfDocument((FIXTURES / "pdf_image_only.pdf").read_bytes()), [0])
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_pdf(buf.getvalue(), "mixed.pdf")
+    assert raw.page_count == 2 and {b.page for b in raw.blocks} == {1}
+    assert raw.warnings == ["page 2 has no text layer (scanned?)"]

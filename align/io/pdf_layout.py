@@ -49,7 +49,8 @@ URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 RECYCLE_RE = re.compile(r"^please recycle$", re.I)
 #: a UN document symbol standing alone (running headers of pages after the first)
 SYMBOL_LINE_RE = re.compile(
-    r"^(?:[A-Z]{1,6}(?:\.\d{1,3})?/)(?:[A-Za-z0-9.\-]+/?)+(?:\s*\([^)]{1,20}\))?(?:/[A-Za-z0-9.]+)*$"
+    r"^[A-Z]{1,6}(?:\.\d{1,3})?(?:/[A-Za-z0-9.\-]{1,20}){1,8}(?:\s?\([^)]{1,20}\))?"
+    r"(?:/[A-Za-z0-9.]{1,12}(?: [A-Z0-9]{1,3})?){0,4}\**$"
 )
 #: masthead cells of a first page that must never be taken for table cells
 MASTHEAD_RE = re.compile(r"^(?:Distr\.?[:.]?|Original:|United Nations|Nations Unies)", re.I)
@@ -59,7 +60,9 @@ SEPARATOR_RE = re.compile(r"^[_\u2014\u2015\-]{5,}$")
 FOOTNOTE_LABEL_RE = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z]|[†‡§])$")
 FOOTNOTE_LEAD_RE = re.compile(r"^(\d{1,3}|\*{1,3})\s+(?=\S)")
 #: a table-of-contents entry: dot leaders then a page number
-TOC_LEADER_RE = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|(?:\u00b7\s?){4,})\s*\d{1,4}$")
+TOC_LEADER_RE = re.compile(
+    r"(?:(?:\.\s?){4,400}+|…{2,200}+|(?:\u00b7\s?){4,400}+)\s{0,20}+\d{1,4}$"
+)
 #: a list label cell (kept with its text, not a table column): 16.1, (a), a), I., 一.
 LABEL_CELL_RE = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*[.．]?|\(?[a-zA-Z]{1,2}\)|\(?[ivxlcdm]{1,6}\)|[IVXLCDM]{1,6}\.|[A-Z]\."
