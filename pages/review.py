@@ -111,7 +111,8 @@ shown = c_langs.multiselect("Languages beside the pivot", others, default=others
 langs = [al.pivot] + [lang for lang in others if lang in shown]
 flt = c_filter.radio("Show", ["all", "to review", "flagged"], horizontal=True, key="ua_filter",
                      format_func=str.capitalize)
-n1, n2, n3, n_page, n_terms = st.columns([1.5, 1.2, 1.2, 1.3, 2.2], vertical_alignment="bottom")
+n1, n2, n3, n_bulk, n_page, n_terms = st.columns([1.5, 1.1, 1.1, 1.4, 1.2, 2],
+                                                 vertical_alignment="bottom")
 n1.button("Next to review", icon=":material/skip_next:", on_click=jump_next, key="ua_next",
           width="stretch", shortcut="Alt+N", help="Next row to review (next flagged row when "
           "showing flagged rows)")
@@ -120,6 +121,13 @@ n2.button("Undo", icon=":material/undo:", on_click=step, args=(True,), key="ua_u
 n3.button("Redo", icon=":material/redo:", on_click=step, args=(False,), key="ua_redo",
           disabled=not sess.can_redo(), width="stretch", shortcut="Ctrl+Y")
 n_terms.toggle("Highlight glossary terms", value=True, key="ua_terms")
+with n_bulk.popover("Bulk confirm", icon=":material/done_all:", width="stretch"):
+    floor = st.slider("Lowest confidence", 0.0, 1.0, 0.8, 0.05, key="ua_bulk_floor")
+    n_auto = sum(1 for r in al.rows if r.status == "auto" and r.min_confidence >= floor)
+    st.caption(f"Confirms the {n_auto} automatic (unflagged) rows at or above this "
+               "confidence; flagged rows stay for you. One step to undo.")
+    st.button(f"Confirm {n_auto} rows", key="ua_bulk", disabled=not n_auto, on_click=act_from,
+              args=({"op": "confirm_auto", "row": cursor}, {"min_confidence": "ua_bulk_floor"}))
 
 if level != al.unit:  # switch level: open (or make) the review of the other level
     other = sess.store.find(info.set_key, level)

@@ -237,3 +237,16 @@ def test_realign_rows_below_keeps_confirmed_rows(monkeypatch, embedder):
     assert [h["op"]["op"] for h in store.history(rid)][-1] == "realign"
     at.button(key="ua_undo").click().run()  # a realignment is one step to undo
     assert stored(store, rid).text(stored(store, rid).rows[2], "en") == good.text(good.rows[3], "en")
+
+
+def test_bulk_confirm_is_one_undoable_step(review):
+    store, rid = review
+    at = open_review(rid)
+    at.slider(key="ua_bulk_floor").set_value(0.5).run()
+    assert at.button(key="ua_bulk").label == "Confirm 6 rows"
+    at.button(key="ua_bulk").click().run()
+    al = stored(store, rid)
+    assert [r.status for r in al.rows].count("confirmed") == 6
+    assert [r.status for r in al.rows].count("flagged") == 2
+    at.button(key="ua_undo").click().run()
+    assert [r.status for r in stored(store, rid).rows].count("confirmed") == 0

@@ -177,3 +177,15 @@ def test_compact_rebuilds_units_in_row_order():
 def test_counts():
     al = ops.apply(ops.prepare(make_alignment()), {"op": "confirm", "row": 0})
     assert ops.counts(al) == {"auto": 2, "flagged": 1, "confirmed": 1, "edited": 0}
+
+
+@pytest.mark.parametrize("floor, confirmed", [(0.0, [0, 1, 3]), (0.95, [])])
+def test_confirm_auto_leaves_flagged_rows(floor, confirmed):
+    al = ops.prepare(make_alignment())
+    if not confirmed:
+        with pytest.raises(ops.ReviewError, match="no automatic row"):
+            ops.apply(al, {"op": "confirm_auto", "min_confidence": floor})
+        return
+    out = ops.apply(al, {"op": "confirm_auto", "min_confidence": floor})
+    assert [i for i, r in enumerate(out.rows) if r.status == "confirmed"] == confirmed
+    assert out.rows[2].status == "flagged"

@@ -27,7 +27,7 @@ from align.errors import AlignError
 
 STATUSES: tuple[str, ...] = ("auto", "flagged", "confirmed", "edited")
 OPS: tuple[str, ...] = (
-    "confirm", "unconfirm", "merge", "split", "move", "untranslated", "edit",
+    "confirm", "confirm_auto", "unconfirm", "merge", "split", "move", "untranslated", "edit",
 )
 
 #: a fallback sentence splitter, used only when align.un.sentences is unavailable
@@ -164,6 +164,18 @@ def _confirm(al: MultiAlignment, op: dict) -> None:
     al.rows[r] = replace(al.rows[r], status="confirmed")
 
 
+def _confirm_auto(al: MultiAlignment, op: dict) -> None:
+    """Confirm every unflagged automatic row whose confidence reaches ``min_confidence``."""
+    floor = float(op.get("min_confidence", 0.0))
+    count = 0
+    for r, row in enumerate(al.rows):
+        if row.status == "auto" and row.min_confidence >= floor:
+            al.rows[r] = replace(row, status="confirmed")
+            count += 1
+    if not count:
+        raise ReviewError("no automatic row left to confirm at this confidence")
+
+
 def _unconfirm(al: MultiAlignment, op: dict) -> None:
     r = _row_at(al, op)
     row = al.rows[r]
@@ -261,8 +273,9 @@ def _edit(al: MultiAlignment, op: dict) -> None:
 
 
 _APPLY = {
-    "confirm": _confirm, "unconfirm": _unconfirm, "merge": _merge, "split": _split,
-    "move": _move, "untranslated": _untranslated, "edit": _edit,
+    "confirm": _confirm, "confirm_auto": _confirm_auto, "unconfirm": _unconfirm,
+    "merge": _merge, "split": _split, "move": _move, "untranslated": _untranslated,
+    "edit": _edit,
 }
 
 
