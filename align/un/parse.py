@@ -17,41 +17,22 @@ The steps, in order:
 from __future__ import annotations
 
 import re
-import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from align.document import Document, Segment
 from align.errors import EmptyDocumentError
-from align.io.raw import Block, RawDocument
+from align.io.raw import RawDocument
 from align.un import clean, labels
 from align.un import patterns as P
 from align.un.lang import detect_language, normalize_lang
+from align.un.lines import Line, ends_sentence, keep_lines
 from align.un.meta import AGENDA, DATE, DISTRIBUTION, ORIGINAL, SESSION, SUBTITLE, extract_meta
 from align.un.sequence import Sequence
 
-_DROPPED_ROLES = ("header", "footer", "table")
 _DRAFT_RESOLUTION = re.compile(r"(?:resolution|résolution|resolución|резолюц|决议|قرار)", re.IGNORECASE)
 _NOT_HEADING_END = (".", "!", "?", "。", "！", "？", "؟", ";", "；", "؛", ",", "，", "،", ":", "：", "…",
                     ")", "）", "”", "»", "\"")
 _PROSE_END = ("。", ".", "!", "?", "！", "？", "؟", "”", "»", ")", "）", "\"")
-
-
-@dataclass
-class _Line:
-    """A physical line (or whole paragraph) that survived cleaning."""
-
-    text: str
-    page: int
-    role: str
-    blanks: int = 0
-    page_break: bool = False
-    footnote_zone: bool = False
-    indent: bool = False
-    gap: bool = False
-    label: str | None = None
-    width: float = 0.0
-    x0: float | None = None
-    font: tuple[float | None, bool] = (None, False)
 
 
 @dataclass
@@ -62,158 +43,13 @@ class _Unit:
     label: labels.Label | None = None
     number: str | None = None
     front: bool = False
-    parent: str | None = None
     resolved: tuple[str, int] | None = None  # heading/subitem number and level chosen
-    extra: dict = field(default_factory=dict)
-
-
-def _keep_lines(raw: RawDocument) -> tuple[list[_Line], list[str]]:
-    """Drop furniture, running titles and contents lines; keep break hints."""
-    if raw.fmt == "pdf":
-        raw = RawDocument(blocks=_rescue_orphans(raw.blocks), fmt=raw.fmt, name=raw.name,
-                          page_count=raw.page_count, page_width=raw.page_width,
-                          page_height=raw.page_height, warnings=raw.warnings)
-    texts = [b.text.strip() for b in raw.blocks]
-    furniture = [b.role in ("header", "footer") or (b.role in ("line", "para") and clean.is_furniture(t))
-                 for b, t in zip(raw.blocks, texts)]
-    nonblank = [(t, f) for t, f in zip(texts, furniture) if t]
-    titles = clean.running_titles([t for t, _ in nonblank], [f for _, f in nonblank])
-    gaps = _vertical_gaps(raw.blocks)
-    width_of = _width_function(raw)
-    out: list[_Line] = []
-    blanks, page_break, zone = 0, False, False
-    last_page = raw.blocks[0].page if raw.blocks else 1
-    prev_furniture = False
-    for i, (block, text) in enumerate(zip(raw.blocks, texts)):
-        if block.page != last_page:
-            page_break, zone, last_page = True, False, block.page
-        if not text:
-            blanks += 1
-            continue
-        if block.role == "table" and P.TOC_LEADER.search(text):
-            out.append(_Line(text, block.page, "line"))  # a contents entry: _drop_contents
-            continue
-        if block.role in _DROPPED_ROLES or furniture[i]:
-            page_break, zone, prev_furniture = True, False, True
-            continue
-        if block.style and block.style.lower().startswith("toc"):
-            continue  # Word's contents entries (styles "TOC Heading", "toc 1" ...)
-        near_furniture = prev_furniture or (i + 1 < len(furniture) and furniture[i + 1])
-        prev_furniture = False
-        if near_furniture and clean.is_running_title(text, titles):
-            continue
-        if block.role == "footnote":
-            out.append(_Line(text, block.page, "footnote", label=block.label))
-            blanks = 0
-            continue
-        if P.FOOTNOTE_RULE.match(text):
-            zone = True
-            continue
-        out.append(_Line(text, block.page, block.role if block.role == "para" else "line",
-                         blanks=blanks, page_break=page_break, footnote_zone=zone,
-                         indent=raw.fmt == "txt" and bool(block.x0), gap=gaps.get(i, False),
-                         label=block.label, width=width_of(block),
-                         x0=block.x0 if raw.fmt == "pdf" else None, font=(block.size, block.bold)))
-        blanks, page_break = 0, False
-    return _drop_contents(out), texts
-
-
-def _orphan_row(block: Block, before: Block) -> bool:
-    """A paragraph's last line that a reader took for table cells: it sits right under a
-    text line that does not end a sentence, near the same left edge."""
-    if before.role != "line" or _ends_sentence(before.text.strip()) or before.page != block.page:
-        return False
-    if None in (block.x0, block.y0, before.x0, before.y0, before.y1):
-        return False
-    height = before.y1 - before.y0
-    return abs(block.x0 - before.x0) < 25 and 0 <= block.y0 - before.y0 < 2 * height
-
-
-def _rescue_orphans(blocks: list[Block]) -> list[Block]:
-    """Turn such rows of table cells back into one text line."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        if block.role == "table" and out and _orphan_row(block, out[-1]):
-            j = i
-            while (j < len(blocks) and blocks[j].role == "table" and blocks[j].page == block.page
-                   and blocks[j].y0 is not None and abs(blocks[j].y0 - block.y0) < 1.5):
-                j += 1
-            text = " ".join(b.text.strip() for b in blocks[i:j])
-            if len(text) <= 200:
-                out.append(Block(text=text, page=block.page, role="line", x0=block.x0, y0=block.y0,
-                                 x1=blocks[j - 1].x1, y1=block.y1, size=block.size, bold=block.bold))
-                i = j
-                continue
-        out.append(block)
-        i += 1
-    return out
-
-
-def _width_function(raw: RawDocument):
-    """Line width: points from the left margin when the reader knows positions (PDF),
-    else display width in characters."""
-    xs = sorted(b.x0 for b in raw.blocks if b.role == "line" and b.x0 is not None and b.x1 is not None)
-    if raw.fmt != "pdf" or len(xs) < 5:
-        return lambda block: float(clean.text_width(block.text.strip()))
-    left = xs[len(xs) // 10]
-
-    def width(block: Block) -> float:
-        if block.x0 is None or block.x1 is None:
-            return float(clean.text_width(block.text.strip()))
-        return max(0.0, block.x1 - left)
-
-    return width
-
-
-def _vertical_gaps(blocks: list[Block]) -> dict[int, bool]:
-    """Index -> True where a PDF line sits clearly lower than line spacing explains."""
-    pairs = []
-    for i in range(1, len(blocks)):
-        a, b = blocks[i - 1], blocks[i]
-        if a.page == b.page and None not in (a.y0, a.y1, b.y0, b.y1) and a.role == b.role == "line":
-            pairs.append((i, b.y0 - a.y1, a.y1 - a.y0))
-    if len(pairs) < 5:
-        return {}
-    gap = statistics.median(p[1] for p in pairs)
-    height = statistics.median(p[2] for p in pairs)
-    return {i: g > gap + 0.4 * height for i, g, _ in pairs}
-
-
-def _drop_contents(lines: list[_Line]) -> list[_Line]:
-    """Remove contents entries: leader lines, their wrapped first lines, titles."""
-    keep = [True] * len(lines)
-    pending: list[int] = []
-    for i, line in enumerate(lines):
-        if line.role == "footnote":
-            continue
-        if P.TOC_TITLE.match(line.text):
-            keep[i] = False
-            pending = []
-            continue
-        if P.TOC_LEADER.search(line.text):
-            keep[i] = False
-            if len(pending) <= 4:
-                for j in pending:
-                    keep[j] = False
-            pending = []
-            continue
-        if line.page_break or line.blanks >= 2 or P.LINE_END_SENTENCE.search(line.text):
-            pending = []
-        if not P.LINE_END_SENTENCE.search(line.text):
-            pending.append(i)
-    return [line for line, k in zip(lines, keep) if k]
 
 
 def _masthead_line(text: str) -> bool:
     return bool(DISTRIBUTION.search(text) or ORIGINAL.match(text) or DATE.match(text)
                 or (len(text) < 80 and (SESSION.search(text) or AGENDA.match(text)))
                 or SUBTITLE.match(text))
-
-
-def _ends_sentence(text: str) -> bool:
-    return bool(P.LINE_END_SENTENCE.search(text))
 
 
 def _starts_lower(text: str) -> bool:
@@ -223,7 +59,7 @@ def _starts_lower(text: str) -> bool:
 class _Grouper:
     """Groups lines into units, deciding which labels to believe."""
 
-    def __init__(self, lines: list[_Line], lang: str) -> None:
+    def __init__(self, lines: list[Line], lang: str) -> None:
         self.lines = lines
         self.lang = lang
         widths = sorted(ln.width for ln in lines if ln.role == "line")
@@ -238,27 +74,27 @@ class _Grouper:
         self.body_next = False  # the unit after "...: draft resolution" opens the text
 
     # -- break rules ---------------------------------------------------------------
-    def _short(self, line: _Line, share: float) -> bool:
+    def _short(self, line: Line, share: float) -> bool:
         if self.points:  # justified PDF lines measured in points: only the last is short
             share = min(0.92, share + 0.1)
         return self.wrap > 0 and line.width < share * self.wrap
 
-    def _title_line(self, cur: _Line, nxt: _Line | None) -> bool:
+    def _title_line(self, cur: Line, nxt: Line | None) -> bool:
         """A short unpunctuated line right before a numbered paragraph: a subheading."""
-        if nxt is None or not self._short(cur, 0.7) or _ends_sentence(cur.text):
+        if nxt is None or not self._short(cur, 0.7) or ends_sentence(cur.text):
             return False
         if cur.text.endswith((",", "，", "、", "-")) or _starts_lower(cur.text):
             return False
         label = labels.parse_label(nxt.text, self.lang)
         return label is not None and label.kind in ("paragraph", "heading")
 
-    def _breaks(self, prev: _Line, cur: _Line, unit: _Unit, nxt: _Line | None = None) -> bool:
+    def _breaks(self, prev: Line, cur: Line, unit: _Unit, nxt: Line | None = None) -> bool:
         """Whether unlabelled ``cur`` starts a new unit after ``prev``."""
         if cur.role != "line" or prev.role != "line":
             return True
         if P.CAPTION.match(cur.text) or (P.CAPTION.match(prev.text) and len(prev.text) < 40):
             return True
-        if _ends_sentence(prev.text) and self._title_line(cur, nxt):
+        if ends_sentence(prev.text) and self._title_line(cur, nxt):
             return True
         if cur.footnote_zone != prev.footnote_zone:
             return True
@@ -272,27 +108,27 @@ class _Grouper:
             return self._short(prev, 0.7) and prev.text.endswith((",", ";", ":", "."))
         if unit.label and unit.label.kind == "heading":
             return bool(unit.label.rest) and not (not self._short(prev, 0.8)
-                                                   and not _ends_sentence(prev.text))
+                                                   and not ends_sentence(prev.text))
         blank_break = cur.blanks >= (2 if self.double_spaced else 1)
         if self.in_front:
             if blank_break or cur.indent or _masthead_line(cur.text) or _masthead_line(prev.text):
                 return True
-            return (_ends_sentence(prev.text) and self._short(prev, 0.8)) or self._short(prev, 0.7)
-        if blank_break and (not self.double_spaced or _ends_sentence(prev.text)):
+            return (ends_sentence(prev.text) and self._short(prev, 0.8)) or self._short(prev, 0.7)
+        if blank_break and (not self.double_spaced or ends_sentence(prev.text)):
             return True
-        if cur.font != prev.font and prev.font[0] is not None and _ends_sentence(prev.text):
+        if cur.font != prev.font and prev.font[0] is not None and ends_sentence(prev.text):
             return True  # a heading in another size or weight after a paragraph
-        if _ends_sentence(prev.text) and self._short(prev, 0.8):
+        if ends_sentence(prev.text) and self._short(prev, 0.8):
             return True
         if prev.text.endswith((",", "，", "،")) and self._short(prev, 0.7):
             return True  # the end of a preambular paragraph
-        if not cur.page_break and self._short(prev, 0.6) and not _ends_sentence(prev.text) \
+        if not cur.page_break and self._short(prev, 0.6) and not ends_sentence(prev.text) \
                 and not prev.text.endswith((",", "，", "、")):
             return True
         return False
 
     # -- labels ----------------------------------------------------------------------
-    def _clean_break(self, prev: _Line | None, cur: _Line, strong: bool = False) -> bool:
+    def _clean_break(self, prev: Line | None, cur: Line, strong: bool = False) -> bool:
         """A paragraph break before ``cur``; ``strong``: not merely a sentence end, but
         a short line, a vertical gap or a blank line (what a list item needs)."""
         if prev is None or cur.role != "line" or prev.role != "line":
@@ -303,9 +139,9 @@ class _Grouper:
             return True  # an indented list item in a PDF
         if cur.blanks >= (2 if self.double_spaced else 1):
             return True
-        return not strong and _ends_sentence(prev.text)
+        return not strong and ends_sentence(prev.text)
 
-    def _label(self, prev: _Line | None, cur: _Line) -> labels.Label | None:
+    def _label(self, prev: Line | None, cur: Line) -> labels.Label | None:
         text = f"{cur.label} {cur.text}" if cur.label else cur.text
         label = labels.parse_label(text, self.lang)
         if label is None:
@@ -318,7 +154,7 @@ class _Grouper:
 
     # -- main loop -------------------------------------------------------------------
     def run(self) -> list[_Unit]:
-        prev: _Line | None = None
+        prev: Line | None = None
         unit: _Unit | None = None
         note: _Unit | None = None  # the footnote being read; text units run on around it
         notes: list[_Unit] = []
@@ -348,13 +184,13 @@ class _Grouper:
         self._close(unit)
         return self.units + notes
 
-    def _next_text(self, k: int) -> _Line | None:
+    def _next_text(self, k: int) -> Line | None:
         for line in self.lines[k + 1:k + 4]:
             if line.role != "footnote":
                 return line
         return None
 
-    def _footnote_start(self, cur: _Line) -> bool:
+    def _footnote_start(self, cur: Line) -> bool:
         m = P.FOOTNOTE_LINE.match(cur.text)
         if not m:
             return False
@@ -386,7 +222,7 @@ class _Grouper:
             return len(text) >= minimum
         if not text.endswith(_PROSE_END):
             return False
-        if text.endswith(("”", "»", ")", "）", "\"")) and not _ends_sentence(text):
+        if text.endswith(("”", "»", ")", "）", "\"")) and not ends_sentence(text):
             return False
         return len(text) >= minimum or n_lines > 1
 
@@ -458,7 +294,7 @@ def build_document(raw: RawDocument, *, lang: str | None = None) -> Document:
         UnsupportedLanguageError: not one of the six UN languages, or a bad override.
     """
     code = normalize_lang(lang) if lang else None
-    lines, all_texts = _keep_lines(raw)
+    lines, all_texts = keep_lines(raw)
     body_text = "\n".join(ln.text for ln in lines)
     if not body_text.strip():
         raise EmptyDocumentError(f"{raw.name or 'document'}: no text (only page furniture or nothing)")
