@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align import LANGS
 from align.alignment import MultiAlignment
 from align.document import Document
 from align.errors import AlignmentInputError, ExportError, ReadError
 from align.export.common import safe_name
+
+if TYPE_CHECKING:
+    from align.embed import Embedder
 
 #: a source file: a path, or a name and its bytes (an upload)
 Source = str | Path | tuple[str, bytes]
@@ -126,7 +130,7 @@ def check_documents(docs: Sequence[Document], *, pivot: str) -> None:
 def align_files(sources: Sequence[Source], *, unit: str = "paragraph",
                 model: str | None = None, pivot: str = "zh",
                 langs: dict[str, str] | None = None, progress: Progress | None = None,
-                embedder=None) -> MultiAlignment:
+                embedder: Embedder | None = None) -> MultiAlignment:
     """Read the language versions of one document and align them.
 
     Args:
