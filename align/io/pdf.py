@@ -41,6 +41,8 @@ ROW_SIZE_RATIO = 0.7
 #: a line box spans its baseline minus/plus these fractions of its size
 LINE_ASCENT = 0.8
 LINE_DESCENT = 0.2
+#: two copies of one glyph are this close (in ems)
+DUPLICATE_TOL_EM = 0.15
 #: a stray right-to-left fragment: at most this many glyphs, this far off the line (ems)
 FRAGMENT_GLYPHS = 3
 FRAGMENT_DRIFT_EM = 0.6
@@ -66,8 +68,12 @@ CJK_RE = re.compile(
     "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002ffff]"
 )
 TATWEEL = "\u0640"
-#: brackets whose right-to-left glyph is the mirror image (mapped by shape in PDFs)
-MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<"}
+#: signs that keep digits in one number inside Arabic text (common separators)
+NUMBER_JOINERS = frozenset("/.,:")
+#: brackets whose right-to-left glyph is the mirror image (mapped by shape in PDFs);
+#: LibreOffice draws Arabic double quotes mirrored too
+MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
+            "\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
 #: a Latin list label in brackets at the start of a right-to-left line, either way round
 RTL_LATIN_LABEL_RE = re.compile(r"^[()]([a-z]{1,4})[()](?=\s|$)")
 #: soft hyphen, zero-width space and joiners, BOM: never text
@@ -247,8 +253,6 @@ def page_chars(page: pdfium.PdfPage) -> list[PdfChar | None]:
                 ch, is_space = " ", True
             else:  # kashida mapped to a control code: no text, its box bridges letters
                 ch = ""
-        elif ch == TATWEEL:
-            ch = ""
         elif ch == PDFIUM_HYPHEN:
             ch = "-"
         elif ch in INVISIBLE:
@@ -389,7 +393,13 @@ def _visual_order(line: PdfLine) -> list[PdfChar]:
             marks.append(c)  # Arabic harakat: placed on their letter below
         else:
             groups.append([c])
-    for m in marks:  # the letter a mark sits on is the one its box overlaps most
+    tol = DUPLICATE_TOL_EM * line.size
+    unique: list[PdfChar] = []
+    for m in marks:  # a mark drawn twice in one place counts once
+        if not any(u.ch == m.ch and abs(u.x0 - m.x0) < tol and abs(u.x1 - m.x1) < tol
+                   for u in unique):
+            unique.append(m)
+    for m in unique:  # the letter a mark sits on is the one its box overlaps most
         centre = (m.x0 + m.x1) / 2
         best = min((g for g in groups if not g[0].space),
                    key=lambda g: abs((g[0].x0 + g[0].x1) / 2 - centre), default=None)
@@ -401,7 +411,18 @@ def _visual_order(line: PdfLine) -> list[PdfChar]:
         groups.sort(key=lambda g: -(g[0].x0 + g[0].x1))
     else:
         groups.sort(key=lambda g: g[0].x0)
-    return [c for g in groups for c in g]
+    # a glyph drawn twice in one place (fake bold, a letter repeated by the renderer)
+    kept: list[list[PdfChar]] = []
+    for g in groups:
+        c = g[0]
+        twin = next((k for k in kept[-3:] if k[0].ch == c.ch and not c.space
+                     and abs(k[0].x0 - c.x0) < tol and abs(k[0].x1 - c.x1) < tol), None)
+        if twin is None:
+            kept.append(g)
+            continue
+        have = {m.ch for m in twin[1:]}
+        twin.extend(m for m in g[1:] if m.ch not in have)  # keep the marks of either copy
+    return [c for g in kept for c in g]
 
 
 def _is_ltr_strong(ch: str) -> bool:
@@ -411,31 +432,61 @@ def _is_ltr_strong(ch: str) -> bool:
 def _logical(items: list[str | PdfChar]) -> list[str | PdfChar]:
     """Right-to-left visual order -> logical: digit and Latin runs read left to right.
 
-    Items are glyphs or ``" "`` word spaces; a run of left-to-right text (with the
-    spaces and neutral signs between its strong characters) is reversed back.
+    Items are glyphs or ``" "`` word spaces. A run holding Latin letters reads left to
+    right across the spaces and signs between its strong characters. Digits after
+    Arabic letters are Arabic numbers to the bidi algorithm: only ``/ . , :`` hold two
+    of them together, so ``2021-2025`` and ``58 400`` are drawn as separate runs in
+    right-to-left order and are put back run by run.
     """
     out: list[str | PdfChar] = []
     i, n = 0, len(items)
+    after_arabic = False  # the last strong character read was an Arabic letter
     while i < n:
         it = items[i]
         if isinstance(it, str) or not _is_ltr_strong(it.ch):
             if not isinstance(it, str) and it.ch in MIRRORED:
                 it.ch = MIRRORED[it.ch]  # the glyph drawn for "(" in RTL text is ")"
+            if not isinstance(it, str) and is_rtl_char(it.ch) and it.ch.isalpha():
+                after_arabic = True
             out.append(it)
             i += 1
             continue
+        latin = _latin_run_ahead(items, i)
+        # digits after Arabic letters are "Arabic numbers": "-" no longer joins them
+        joiners = NUMBER_JOINERS if after_arabic else NUMBER_JOINERS | {"-", "+"}
         j, last = i, i
         while j < n:
             jt = items[j]
-            if not isinstance(jt, str):
-                if _is_ltr_strong(jt.ch):
-                    last = j
-                elif is_rtl_char(jt.ch) or jt.ch in "()[]":
+            if isinstance(jt, str):
+                if not latin:
                     break
+            elif _is_ltr_strong(jt.ch):
+                if not latin and not jt.ch.isdigit():
+                    break
+                last = j
+            elif is_rtl_char(jt.ch) or jt.ch in "()[]":
+                break
+            elif not latin and jt.ch not in joiners:
+                break
             j += 1
         out.extend(reversed(items[i:last + 1]))
+        if latin:
+            after_arabic = False
         i = last + 1
     return out
+
+
+def _latin_run_ahead(items: list[str | PdfChar], i: int) -> bool:
+    """Whether the left-to-right run starting at ``i`` holds a Latin letter."""
+    for it in items[i:]:
+        if isinstance(it, str):
+            continue
+        ch = it.ch
+        if is_rtl_char(ch) or ch in "()[]":
+            return False
+        if ch.isalpha():
+            return True
+    return False
 
 
 def _is_kashida_junk(chars: list[PdfChar], i: int) -> bool:
