@@ -138,7 +138,7 @@ if level != al.unit:  # switch level: open (or make) the review of the other lev
     else:
         opened = state.open_review(other)
     if opened is not None:
-        st.session_state[f"ua_level_{opened.id}"] = level
+        st.session_state.pop(f"ua_level_{sess.id}", None)  # coming back shows this level
         st.rerun()
     st.stop()
 

@@ -129,6 +129,13 @@ def test_sample_aligns_and_every_page_works(monkeypatch, embedder):
     assert not again.exception, again.exception
     levels = {i.unit for i in store.recent()}
     assert levels == {"paragraph", "sentence"}
+    sentence_id = store.find(info.set_key, "sentence")
+    assert again.session_state["ua_review"].id == sentence_id
+    # and back: the paragraph review opens again, and stays open
+    again.radio(key=f"ua_level_{sentence_id}").set_value("paragraph").run()
+    again.run()
+    assert again.session_state["ua_review"].id == info.id
+    assert again.radio(key=f"ua_level_{info.id}").value == "paragraph"
 
 
 def test_export_and_map_without_a_review():
