@@ -181,6 +181,7 @@ def test_anchor_band_forces_the_pair():
     ("1 250 000 people and 1,250,000 people", {"1250000"}),
     ("three of 5 items", set()),
     ("2022年12月8日和20日", {"2022", "20"}),
+    ("2019冠状病毒病（COVID-19）危机", {"19"}),
 ])
 def test_numbers_in(text, numbers):
     assert numbers_in(text) == numbers

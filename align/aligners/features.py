@@ -25,6 +25,8 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _SPACE = re.compile(r"\s+")
 #: a Chinese month (``12月``): other languages write the month's name, so it is no number
 ZH_MONTH = re.compile(r"\d{1,2}\s*月")
+#: the Chinese name of COVID-19 ("coronavirus disease 2019"): the others write COVID-19
+ZH_COVID = re.compile(r"2019\s*冠状病毒病")
 #: numbers below this are usually written out in words in some languages: ignore them
 MIN_NUMBER = 10
 
@@ -56,7 +58,8 @@ class SideFeatures:
 
 def numbers_in(text: str) -> set[str]:
     """The numbers (>= 10) in a text, separators removed: ``"1,250.5 and 2030"`` -> {12505, 2030}."""
-    text = ZH_MONTH.sub(" ", unicodedata.normalize("NFKC", text).translate(_DIGITS))
+    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
+    text = ZH_COVID.sub("COVID-19", ZH_MONTH.sub(" ", text))
     found = set()
     for match in NUMBER.finditer(text):
         token = NUMBER_SEPARATORS.sub("", match.group()).lstrip("0") or "0"

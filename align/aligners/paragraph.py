@@ -145,8 +145,7 @@ def _ratio_of(fs: SideFeatures, ft: SideFeatures) -> float:
     return t / s if s > 0 and t > 0 else 1.0
 
 
-def _features(doc: Document, units: list[Unit], vecs: np.ndarray, labels: np.ndarray
-              ) -> SideFeatures:
+def _features(units: list[Unit], vecs: np.ndarray, labels: np.ndarray) -> SideFeatures:
     return build_features([u.text for u in units], vecs, labels)
 
 
@@ -162,14 +161,14 @@ def align_pair(src: Document, tgt: Document, *, unit: str = "paragraph", embedde
     """
     for doc in (src, tgt):
         if not any(s.kind in BODY_KINDS and s.text.strip() for s in doc.segments):
-            raise AlignmentInputError(
-                f"the {doc.lang} document {doc.name or ''} has no body text to align".replace("  ", " "))
+            name = f" {doc.name}" if doc.name else ""
+            raise AlignmentInputError(f"the {doc.lang} document{name} has no body text to align")
     t0 = time.perf_counter()
     pu_s, pu_t = document_units(src, "paragraph"), document_units(tgt, "paragraph")
     keys_s, keys_t = label_keys(src, pu_s), label_keys(tgt, pu_t)
     lab_s, lab_t = label_ids(keys_s, keys_t)
-    fs = _features(src, pu_s, embed_texts(embedder, [u.text for u in pu_s]), lab_s)
-    ft = _features(tgt, pu_t, embed_texts(embedder, [u.text for u in pu_t]), lab_t)
+    fs = _features(pu_s, embed_texts(embedder, [u.text for u in pu_s]), lab_s)
+    ft = _features(pu_t, embed_texts(embedder, [u.text for u in pu_t]), lab_t)
     t1 = time.perf_counter()
     raw = align_paragraph_features(fs, ft, keys_s, keys_t)
     raw = refine(raw, fs, ft, [u.text for u in pu_s], [u.text for u in pu_t],
