@@ -107,6 +107,59 @@ def test_check_beads_table(beads, n_zh, n_x, ok):
     assert (source.check_beads(beads, n_zh, n_x) is None) is ok
 
 
+def _tiny() -> dict:
+    """A valid two-language source: one heading, one paragraph with a 2-1 bead, one footnote."""
+    meta = {"symbols": ["E/CN.7/2099/1"], "job_number": "V.99-00001 (E)", "date": "1 January 2099",
+            "distribution": "General", "original": "English", "title": "Title"}
+    return {
+        "id": "tiny",
+        "langs": {"en": dict(meta), "zh": dict(meta, job_number="V.99-00001 (C)", title="标题")},
+        "units": [
+            {"kind": "heading", "number": "I", "level": 1, "text": {"zh": ["导言"], "en": ["Introduction"]}},
+            {"kind": "paragraph", "number": "1", "text": {"zh": ["句一；", "句二。[^1]"], "en": ["One; two.[^1]"]},
+             "beads": {"en": [[[0, 1], [0]]]}},
+            {"kind": "footnote", "number": "1", "text": {"zh": ["注。"], "en": ["Note."]}},
+        ],
+    }
+
+
+def _broken(change) -> dict:
+    doc = _tiny()
+    change(doc)
+    return doc
+
+
+@pytest.mark.parametrize(("doc", "problem"), [
+    (_tiny(), None),
+    (_broken(lambda d: d["units"][0]["text"].pop("en")), "no en text"),
+    (_broken(lambda d: d["units"][1].pop("beads")), "no beads"),
+    (_broken(lambda d: d["units"][1]["beads"]["en"].__setitem__(0, [[0], [0]])), "zh side"),
+    (_broken(lambda d: d["langs"]["zh"].__setitem__("job_number", "V.99-00001 (E)")), "job number"),
+    (_broken(lambda d: d["units"][1]["text"].__setitem__("en", ["One; two."])), "footnote references"),
+    (_broken(lambda d: d["units"][0].__setitem__("kind", "chapter")), "unknown kind"),
+    (_broken(lambda d: d["units"][0]["text"].__setitem__("en", [" Introduction"])), "padded"),
+    (_broken(lambda d: d["langs"].pop("zh") and d["units"].clear()), "zh and at least one other"),
+])
+def test_validate_table(doc, problem):
+    problems = source.validate(doc)
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems
+
+
+def test_tiny_document_renders_and_golds():
+    """The builder's pieces on a tiny document: labels, footnote digits, gold beads."""
+    doc = _tiny()
+    txt = render_txt(doc, "zh")
+    assert "一. 导言" in txt and "1. 句一；句二。1" in txt and txt.rstrip().endswith("1 注。")
+    gold = gold_files(doc)["zh-en"]
+    assert gold["sent.beads"] == "[0]:[0]\n[1,2]:[1]\n"
+    assert gold["en.sent"] == "Introduction\nOne; two.\n"
+    assert gold["zh.para"] == "一. 导言\n1. 句一；句二。\n"
+    assert render_docx(doc, "en") == render_docx(doc, "en")  # reproducible bytes
+
+
 # ----- rendered files and gold -------------------------------------------------------
 
 
