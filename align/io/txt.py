@@ -97,7 +97,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if len(full) < _WRAPPED_SHARE * len(long):
         return False
     mid = sum(1 for line in full
-              if not P.LINE_END_SENTENCE.search(line.rstrip()) and not line.rstrip().endswith(_CLAUSE_END))
+              if not P.LINE_END_SENTENCE.search(line.rstrip()[-6:]) and not line.rstrip().endswith(_CLAUSE_END))
     return mid >= _MIDSENTENCE_SHARE * len(full)
 
 

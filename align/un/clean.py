@@ -8,8 +8,8 @@ here; ``join_lines`` rejoins a paragraph's physical lines the way each script ne
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from align.un import patterns as P
 
@@ -29,9 +29,17 @@ _WORD_TAIL = re.compile(r"([^\W\d_]{1,40})-$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]{1,40})")
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   r"\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+#: a plain word (three letters or more): page furniture has hardly any
+_PLAIN_WORD = re.compile(r"(?<![/\w])[^\W\d_]{3,}(?![/\w])")
+
+
 def text_width(text: str) -> int:
     """Display width: wide (CJK) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def is_symbol(candidate: str) -> bool:
@@ -58,11 +66,12 @@ def is_symbol_line(text: str) -> bool:
     return bool(P.SYMBOL_LINE_SEPARATORS.match(rest))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_furniture(text: str) -> bool:
     """True when a whole line is page furniture: symbols, job number, page counter,
     barcode, undocs.org link, print date, page number, recycling note."""
     text = text.strip()
-    if not text:
+    if not text or len(text) > 200 or len(_PLAIN_WORD.findall(text)) > 4:
         return False
     if P.PAGE_WORD.match(text):
         return True
@@ -99,9 +108,9 @@ def strip_trailing_furniture(text: str) -> str:
     return _TRAILING_FURNITURE.sub("", text)
 
 
-def is_toc_line(text: str) -> bool:
-    """A contents line: dot leaders or a far-away page number at the end."""
-    return bool(P.TOC_LEADER.search(text)) or bool(P.TOC_TITLE.match(text.strip()))
+def is_toc_entry(text: str) -> bool:
+    """A contents entry: dot leaders or a far-away page number at the end."""
+    return text[-1:].isdigit() and bool(P.TOC_LEADER.search(text[-400:]))
 
 
 def running_titles(lines: list[str], furniture: list[bool]) -> set[str]:

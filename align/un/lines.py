@@ -16,7 +16,7 @@ _DROPPED_ROLES = ("header", "footer", "table")
 
 def ends_sentence(text: str) -> bool:
     """The text ends with sentence-final punctuation (closing quotes allowed)."""
-    return bool(P.LINE_END_SENTENCE.search(text))
+    return bool(P.LINE_END_SENTENCE.search(text[-6:]))
 
 
 @dataclass
@@ -64,7 +64,7 @@ def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
         if not text:
             blanks += 1
             continue
-        if block.role == "table" and P.TOC_LEADER.search(text):
+        if block.role == "table" and clean.is_toc_entry(text):
             out.append(Line(text, block.page, "line"))  # a contents entry: _drop_contents
             continue
         if block.role in _DROPPED_ROLES or furniture[i]:
@@ -166,15 +166,15 @@ def _drop_contents(lines: list[Line]) -> list[Line]:
             keep[i] = False
             pending = []
             continue
-        if P.TOC_LEADER.search(line.text):
+        if clean.is_toc_entry(line.text):
             keep[i] = False
             if len(pending) <= 4:
                 for j in pending:
                     keep[j] = False
             pending = []
             continue
-        if line.page_break or line.blanks >= 2 or P.LINE_END_SENTENCE.search(line.text):
+        if line.page_break or line.blanks >= 2 or ends_sentence(line.text):
             pending = []
-        if not P.LINE_END_SENTENCE.search(line.text):
+        if not ends_sentence(line.text):
             pending.append(i)
     return [line for line, k in zip(lines, keep) if k]

@@ -301,7 +301,8 @@ def build_document(raw: RawDocument, *, lang: str | None = None) -> Document:
     code = code or detect_language(body_text)
     units = _Grouper(lines, code).run()
     _trailing_footnotes(units)
-    vocabulary = clean.vocabulary_of([ln.text for ln in lines]) if code not in ("zh",) else set()
+    hyphens = code != "zh" and any(ln.text.endswith("-") for ln in lines)
+    vocabulary = clean.vocabulary_of([ln.text for ln in lines]) if hyphens else set()
     zh_space = code == "zh" and clean.zh_spaces_numbers([ln.text for ln in lines])
     segments = _segments(units, code, vocabulary, zh_space)
     footnotes = [s for s in segments if s.kind == "footnote"]
