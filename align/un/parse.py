@@ -47,6 +47,7 @@ class _Unit:
 
 
 def _masthead_line(text: str) -> bool:
+    """Distribution, original language, date, session, agenda item or a subtitle line."""
     return bool(DISTRIBUTION.search(text) or ORIGINAL.match(text) or DATE.match(text)
                 or (len(text) < 80 and (SESSION.search(text) or AGENDA.match(text)))
                 or SUBTITLE.match(text))
@@ -107,8 +108,10 @@ class _Grouper:
             # paragraphs start in lower case: "ссылаясь на ...")
             return self._short(prev, 0.7) and prev.text.endswith((",", ";", ":", "."))
         if unit.label and unit.label.kind == "heading":
-            return bool(unit.label.rest) and not (not self._short(prev, 0.8)
-                                                   and not ends_sentence(prev.text))
+            if not unit.label.rest:
+                return False  # "I." alone on its line: the title follows
+            # a long heading line that does not end wraps onto the next line
+            return self._short(prev, 0.8) or ends_sentence(prev.text)
         blank_break = cur.blanks >= (2 if self.double_spaced else 1)
         if self.in_front:
             if blank_break or cur.indent or _masthead_line(cur.text) or _masthead_line(prev.text):
