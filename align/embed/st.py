@@ -41,6 +41,16 @@ def pick_device(device: str | None) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def _quiet_transformers() -> None:
+    """Library code does not print: turn off transformers' loading progress bars."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover - comes with sentence-transformers
+        return
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model loaded from a local folder (never from the network).
 
@@ -70,6 +80,8 @@ class SentenceTransformerEmbedder:
                     f"sentence-transformers is not installed, needed for --model {self.folder}: "
                     f"{INSTALL_HINT}") from exc
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            _quiet_transformers()
             try:
                 self._model = SentenceTransformer(str(self.folder), device=pick_device(self.device),
                                                   local_files_only=True)
