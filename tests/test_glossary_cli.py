@@ -53,7 +53,7 @@ def test_glossary_cli_writes_tbx_with_known_and_new_pairs(files, tmp_path, capsy
 
 
 @pytest.mark.parametrize("fmt, check", [
-    ("csv", lambda b: read_csv(b)), ("tbx3", lambda b: read_tbx(b)),
+    ("tbx3", lambda b: read_tbx(b)),
     ("tmx", lambda b: b.startswith(b"<?xml") and b"<tu " in b),
 ])
 def test_glossary_cli_formats(files, tmp_path, fmt, check):
@@ -68,6 +68,8 @@ def test_glossary_cli_save_adds_to_the_app_database(files, tmp_path):
     assert run_cli(files, tmp_path / "g.csv", "--save") == 0
     store = GlossaryStore.open()
     assert any(c.origin == "suggested" for c in store.entries())
+    written = {c.id for c in read_csv((tmp_path / "g.csv").read_bytes())}
+    assert written and written <= {c.id for c in store.entries()}
 
 
 def test_glossary_cli_missing_file_is_a_clear_error(tmp_path, capsys):

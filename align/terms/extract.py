@@ -58,6 +58,8 @@ ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 #: log10(total / frequency) of a word as common as 发展 (specificity 0) and of a rare one (1)
 SPEC_COMMON = 3.2
 SPEC_RARE = 5.0
+#: a candidate may start with a verb only this specialised (预防 yes, 开展 and 支持 no)
+VERB_START_SPEC = 0.6
 #: a verb alone is a candidate when it is at least this specialised (洗钱 yes, 举行 no)
 VERB_TERM_SPEC = 0.8
 
@@ -317,6 +319,8 @@ def _zh_candidates(text: str, seg: _ZhSegmenter, max_tokens: int) -> list[Candid
             out.append(Candidate(w0, w0, spans[i][2], spans[i][3], 1, (w0,)))
         if w0 in stop or f0 not in ZH_INNER_POS or not HAS_LETTER_RE.search(w0):
             continue
+        if f0.startswith("v") and seg.specificity(w0) < VERB_START_SPEC:
+            continue  # 改善人才培养, 开展活动: a common verb heads a clause, not a term
         conj_at = -1
         for j in range(i, min(n, i + max_tokens)):
             wj, fj = spans[j][0], spans[j][1]

@@ -261,6 +261,10 @@ def pair_terms(
     known_src_keys = {k for (lg, k) in concept_of if lg == src_lang}
     known_tgt_keys = {k for (lg, k) in concept_of if lg == tgt_lang}
     drop_src -= known_src_keys
+    # a known term plus more (可持续发展目标 + 支持, 经社理事会 + 决定) is a composition
+    if src_lang == "zh" and known_src_keys:
+        drop_src |= {k for k in src.freq if k not in known_src_keys
+                     and any(kk in k for kk in known_src_keys)}
     drop_tgt -= known_tgt_keys
 
     src.embed(embedder)
