@@ -163,9 +163,12 @@ def test_bad_files_get_a_message_and_the_rest_stays_usable(browser, app_url, sam
 
 
 def test_align_app_sample_opens_the_bundled_sample(browser, sample_paths, artifacts_dir,
-                                                   tmp_path):
-    """The README's main job: `align app --sample` shows an aligned sample at once."""
-    proc, url = start_app(tmp_path, sample=True)
+                                                   app_home):
+    """The README's main job: `align app --sample` shows an aligned sample at once.
+
+    A second server on the same data directory (as after a restart): the embedding cache
+    the first test filled makes it quick."""
+    proc, url = start_app(app_home, sample=True)
     try:
         page = browser.new_page(viewport={"width": 1600, "height": 1100})
         page.goto(url)
@@ -177,3 +180,30 @@ def test_align_app_sample_opens_the_bundled_sample(browser, sample_paths, artifa
         page.close()
     finally:
         stop_app(proc)
+
+
+def test_two_tabs_on_one_review(browser, app_url, app_home, artifacts_dir):
+    """Two tabs: the second one's stale action is refused with a message, nothing is lost."""
+    from align import storage
+    from align.review.store import ReviewStore
+    from align.review.synthetic import make_alignment
+
+    store = ReviewStore(storage.connect(app_home / "review.sqlite3"))
+    rid = store.create("two-tabs", make_alignment(2, langs=("zh", "en", "fr", "es", "ru", "ar")))
+    context = browser.new_context(viewport={"width": 1600, "height": 1100})
+    tab1, tab2 = context.new_page(), context.new_page()
+    for tab in (tab1, tab2):
+        tab.goto(f"{app_url}/review?review={rid}")
+        tab.get_by_text("Review · ").wait_for(timeout=60_000)
+        wait_idle(tab)
+    click(tab1, "ua_merge")  # tab 1 merges rows 1 and 2
+    assert rows(tab1).count() == 7
+    click(tab2, "ua_confirm")  # tab 2 still shows row 1 as it was
+    tab2.get_by_text("changed in another window").wait_for(timeout=10_000)
+    assert rows(tab2).count() == 7  # it reloaded the review
+    shot(tab2, artifacts_dir, "12-second-tab")
+    al, version = store.load(rid)
+    assert len(al.rows) == 7 and al.rows[0].status == "edited" and version == 2
+    click(tab2, "ua_confirm")  # now on the fresh state
+    assert store.load(rid)[0].rows[0].status == "confirmed"
+    context.close()
