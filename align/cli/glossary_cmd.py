@@ -8,7 +8,6 @@ they match) as TBX, TBX v3, TMX, CSV or XLSX. Prints a summary on stderr.
 from __future__ import annotations
 
 import argparse
-import logging
 import sqlite3
 import sys
 import time
@@ -19,7 +18,6 @@ from align.errors import AlignError, ExportError
 
 FORMATS = ("tbx", "tbx3", "tmx", "csv", "xlsx")
 SUFFIX = {"tbx": ".tbx", "tbx3": ".tbx", "tmx": ".tmx", "csv": ".csv", "xlsx": ".xlsx"}
-log = logging.getLogger("align.glossary")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
