@@ -257,3 +257,19 @@ def test_contents_lines_are_not_paragraphs(layout):
     doc = read_document(text.encode(), name="toc.txt", lang="en")
     assert [(s.kind, s.number) for s in doc.body] == [
         ("heading", "I"), ("paragraph", "1"), ("heading", "II"), ("paragraph", "2")]
+
+
+def test_numbers_alone_on_their_line_and_running_titles():
+    """Text as ``pdftotext`` gives it: the number on its own line, running titles and
+    page furniture between pages, a table row that starts with ``1.``."""
+    page = ("Section 16     International drug control\n\n"
+            "{num}\n\nThe Office will continue to support Member States in the implementation of the\n"
+            "conventions and to report on progress to the Commission on Narcotic Drugs in its\n"
+            "annual report{end}\n\n"
+            "1. The Fifth Committee              1        1        1\n\n"
+            "26-03369                                    {p}/67\n")
+    text = "".join(page.format(num=f"16.{i}", end="." if i % 2 else " for", p=i + 1) for i in range(1, 7))
+    doc = read_document(text.encode(), name="pdftotext.txt", lang="en")
+    assert doc.paragraph_numbers() == [f"16.{i}" for i in range(1, 7)]
+    for seg in doc.body:
+        assert "Section 16" not in seg.text and "26-03369" not in seg.text

@@ -113,6 +113,21 @@ def is_toc_entry(text: str) -> bool:
     return text[-1:].isdigit() and bool(P.TOC_LEADER.search(text[-400:]))
 
 
+#: how many lines away from page furniture a running title may sit
+RUNNING_TITLE_REACH = 2
+
+
+def near_furniture(furniture: list[bool], reach: int = RUNNING_TITLE_REACH) -> list[bool]:
+    """For each line, whether a furniture line is at most ``reach`` lines away."""
+    n = len(furniture)
+    near = [False] * n
+    for i, f in enumerate(furniture):
+        if f:
+            for j in range(max(0, i - reach), min(n, i + reach + 1)):
+                near[j] = True
+    return near
+
+
 def running_titles(lines: list[str], furniture: list[bool]) -> set[str]:
     """Lines repeated next to page furniture: running section titles.
 
@@ -121,15 +136,13 @@ def running_titles(lines: list[str], furniture: list[bool]) -> set[str]:
         furniture: ``is_furniture`` of each line.
 
     Returns:
-        the texts that occur at least twice right before or after a furniture line.
+        the texts that occur at least twice within two lines of a furniture line.
     """
-    near: Counter = Counter()
-    for i, line in enumerate(lines):
-        if furniture[i] or len(line) > 160:
-            continue
-        if (i > 0 and furniture[i - 1]) or (i + 1 < len(lines) and furniture[i + 1]):
-            near[_key(line)] += 1
-    return {k for k, n in near.items() if n >= 2}
+    counts: Counter = Counter()
+    for line, f, near in zip(lines, furniture, near_furniture(furniture)):
+        if near and not f and len(line) <= 160:
+            counts[_key(line)] += 1
+    return {k for k, n in counts.items() if n >= 2}
 
 
 def _key(line: str) -> str:

@@ -50,14 +50,14 @@ def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
     texts = [b.text.strip() for b in raw.blocks]
     furniture = [b.role in ("header", "footer") or (b.role in ("line", "para") and clean.is_furniture(t))
                  for b, t in zip(raw.blocks, texts)]
-    nonblank = [(t, f) for t, f in zip(texts, furniture) if t]
-    titles = clean.running_titles([t for t, _ in nonblank], [f for _, f in nonblank])
+    nonblank = [i for i, t in enumerate(texts) if t]
+    titles = clean.running_titles([texts[i] for i in nonblank], [furniture[i] for i in nonblank])
+    near = dict(zip(nonblank, clean.near_furniture([furniture[i] for i in nonblank])))
     gaps = _vertical_gaps(raw.blocks)
     width_of = _width_function(raw)
     out: list[Line] = []
     blanks, page_break, zone = 0, False, False
     last_page = raw.blocks[0].page if raw.blocks else 1
-    prev_furniture = False
     for i, (block, text) in enumerate(zip(raw.blocks, texts)):
         if block.page != last_page:
             page_break, zone, last_page = True, False, block.page
@@ -68,13 +68,11 @@ def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
             out.append(Line(text, block.page, "line"))  # a contents entry: _drop_contents
             continue
         if block.role in _DROPPED_ROLES or furniture[i]:
-            page_break, zone, prev_furniture = True, False, True
+            page_break, zone = True, False
             continue
         if block.style and block.style.lower().startswith("toc"):
             continue  # Word's contents entries (styles "TOC Heading", "toc 1" ...)
-        near_furniture = prev_furniture or (i + 1 < len(furniture) and furniture[i + 1])
-        prev_furniture = False
-        if near_furniture and clean.is_running_title(text, titles):
+        if near.get(i) and clean.is_running_title(text, titles):
             continue
         if block.role == "footnote":
             out.append(Line(text, block.page, "footnote", label=block.label))

@@ -93,6 +93,8 @@ class _Grouper:
         """Whether unlabelled ``cur`` starts a new unit after ``prev``."""
         if cur.role != "line" or prev.role != "line":
             return True
+        if unit.label is not None and not unit.lines:
+            return False  # a number alone on its line ("16.1"): the text follows
         if P.CAPTION.match(cur.text) or (P.CAPTION.match(prev.text) and len(prev.text) < 40):
             return True
         if ends_sentence(prev.text) and self._title_line(cur, nxt):
@@ -150,7 +152,8 @@ class _Grouper:
         if label is None:
             return None
         trusted = cur.label is not None or cur.role == "para"
-        clean_break = self._clean_break(prev, cur, strong=label.kind == "subitem")
+        # a label alone on its line ("(a)", "16.1") starts its own paragraph by definition
+        clean_break = not label.rest or self._clean_break(prev, cur, strong=label.kind == "subitem")
         if self.seq.accept(label, trusted=trusted, clean=clean_break, line_start=cur.role == "line"):
             return label
         return None

@@ -61,7 +61,7 @@ FOOTNOTE_LINE = re.compile(r"^(\d{1,3}|\*{1,3})[ \t\u00a0]++(?=\S)")
 #: paragraph number ``1.`` ``1．`` ``16.1`` ``16.1.`` at the start of a paragraph
 PARA_NUMBER = re.compile(
     r"^(?:(\d{1,3})[.．](\d{1,3})[.．]?|(\d{1,3})[.．])"
-    r"(?=[ \t\u00a0\u3000]|(?<=[.．\d])[\u3400-\u9fff“（(《])"
+    r"(?=[ \t\u00a0\u3000]|$|(?<=[.．\d])[\u3400-\u9fff“（(《])"
 )
 #: Arabic paragraph number ``1 -`` (also with Arabic-Indic digits)
 PARA_NUMBER_AR = re.compile(

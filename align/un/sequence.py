@@ -50,7 +50,8 @@ class Sequence:
         last = self.last_para
         if last is None:
             return True
-        if key in ((1,), (key[0], 1)) and key != last:
+        if (key == (1,) and len(last) == 1 and last != key) or (len(key) == len(last) == 2 and key[1] == 1
+                                                             and key[0] != last[0]):
             return True  # numbering restarts (an annex) or a new budget section
         if len(key) == len(last) == 1:
             return 0 < key[0] - last[0] <= _MAX_JUMP
