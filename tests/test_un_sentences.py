@@ -44,6 +44,7 @@ CASES = [
      ["El Sr. López habló.", "La Comisión aprobó el texto."]),
     ("es", "Véase la resolución núm. 5. Se aprobó.", ["Véase la resolución núm. 5.", "Se aprobó."]),
     ("es", "¿Se aprueba? Sí. Queda aprobado.", ["¿Se aprueba?", "Sí.", "Queda aprobado."]),
+    ("es", "Los EE. UU. votaron. Fin.", ["Los EE. UU. votaron.", "Fin."]),
     ("es", "La Sra. Pérez y el Dr. Ruiz asistieron. Fin.", ["La Sra. Pérez y el Dr. Ruiz asistieron.", "Fin."]),
     # Russian: "2022 г." ends a sentence only before a capital
     ("ru", "В 2022 г. была принята резолюция. Она вступила в силу.",
@@ -53,6 +54,8 @@ CASES = [
     ("ru", "Речь идет о ЮНОДК, т.е. Управлении. См. стр. 5. Конец.",
      ["Речь идет о ЮНОДК, т.е. Управлении.", "См. стр. 5.", "Конец."]),
     ("ru", "См. п. 3 доклада. Принято.", ["См. п. 3 доклада.", "Принято."]),
+    ("ru", "Взносы составили 398,2 млн долл. США, что меньше. Конец.",
+     ["Взносы составили 398,2 млн долл. США, что меньше.", "Конец."]),
     # Chinese: 。！？； and closing quotes/brackets after them
     ("zh", "委员会通过了决议。会议结束！", ["委员会通过了决议。", "会议结束！"]),
     ("zh", "审议了以下问题：(a)毒品；(b)犯罪。", ["审议了以下问题：(a)毒品；", "(b)犯罪。"]),
