@@ -5,6 +5,7 @@ import streamlit as st
 from align.errors import AlignError
 from align.review import ingest
 from align.ui import heatmap, state
+from align.ui.render import md
 
 state.page_setup("Alignment map")
 sess = state.current()
@@ -29,7 +30,7 @@ if key not in cache:
             cache.clear()
             cache[key] = heatmap.pair_map(al, lang, state.embedder().encode)
     except AlignError as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         st.stop()
 pm = cache[key]
 n, m = pm.sim.shape

@@ -4,6 +4,7 @@ import streamlit as st
 
 from align.review import ingest
 from align.ui import state
+from align.ui.render import md
 
 state.page_setup("Documents")
 st.title("Align the language versions of a UN document")
@@ -76,7 +77,7 @@ else:
             size = ingest.human_size(card.size)
             ext = card.name.rsplit(".", 1)[-1].lower() if "." in card.name else "?"
             fmt = card.fmt or ext
-            st.markdown(f"**{card.name}**  \n`{fmt}` · {size}")
+            st.markdown(f"**{md(card.name)}**  \n`{fmt}` · {size}")
             options = ["(not set)", *ingest.LANGS]
             current_lang = card.lang if card.lang in ingest.LANGS else "(not set)"
             choice = st.selectbox(
@@ -86,16 +87,16 @@ else:
                 overrides[card.sha] = choice
                 st.rerun()
             if card.error:
-                st.error(card.error, icon=":material/error:")
+                st.error(md(card.error), icon=":material/error:")
             else:
                 st.markdown(
-                    f"Symbol: **{', '.join(card.symbols) or '—'}**  \n"
-                    f"Job number: **{card.job_number or '—'}**  \n"
+                    f"Symbol: **{md(', '.join(card.symbols)) or '—'}**  \n"
+                    f"Job number: **{md(card.job_number or '—')}**  \n"
                     f"Numbered paragraphs: **{card.paragraphs}**"
-                    + (f"  \nTitle: {card.title[:90]}{'…' if len(card.title) > 90 else ''}"
+                    + (f"  \nTitle: {md(card.title[:90])}{'…' if len(card.title) > 90 else ''}"
                        if card.title else ""))
             for w in card.warnings + set_warnings.get(card.sha, []):
-                st.warning(w, icon=":material/warning:")
+                st.warning(md(w), icon=":material/warning:")
 
     good = ingest.usable(cards)
     if len(good) > 1 and not any(set_warnings.get(c.sha) for c in good):
@@ -146,7 +147,7 @@ if recent:
     with st.expander("Recent reviews", expanded=not cards, icon=":material/history:"):
         for info in recent:
             c1, c2 = st.columns([5, 1], vertical_alignment="center")
-            c1.markdown(f"**{info.name}** · {info.unit} level · {info.confirmed}/{info.rows} "
+            c1.markdown(f"**{md(info.name)}** · {info.unit} level · {info.confirmed}/{info.rows} "
                         f"confirmed · {info.updated}")
             if c2.button("Open", key=f"ua_open_{info.id}", width="stretch"):
                 state.open_review(info.id)

@@ -8,6 +8,7 @@ import streamlit as st
 from align.errors import AlignError
 from align.review import ops
 from align.ui import state
+from align.ui.render import md
 
 state.page_setup("Export")
 
@@ -39,7 +40,7 @@ al = sess.al if levels[level] == sess.id else sess.store.load(levels[level])[0]
 al = ops.compact(al)
 only = scope == "reviewed"
 counts = ops.counts(al)
-st.caption(f"{info.name} · {len(al.rows)} rows at {level} level · "
+st.caption(f"{md(info.name)} · {len(al.rows)} rows at {level} level · "
            f"{counts['confirmed']} confirmed, {counts['edited']} edited")
 name = next((d.symbols[0] for d in al.docs.values() if d.symbols), None) or "alignment"
 try:
@@ -72,7 +73,7 @@ try:
                                   "application/json", ":material/data_object:"),
     }
 except AlignError as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     st.stop()
 
 st.subheader("Translation memories (TMX 1.4b)")

@@ -89,7 +89,7 @@ def realign(i: int) -> None:
 
 
 # --- header ---------------------------------------------------------------------------
-st.title(f"Review · {info.name}")
+st.title(f"Review · {render.md(info.name)}")
 state.show_message()
 done = counts["confirmed"] + counts["edited"]
 m1, m2, m3, m4, m5 = st.columns(5)

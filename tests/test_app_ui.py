@@ -126,3 +126,16 @@ def test_spans_per_text_maps_offsets_back():
     for text, spans in zip(texts, got):
         for start, end, _ in spans:
             assert text[start:end] in ("UNODC", "毒品")
+
+
+@pytest.mark.parametrize("text", [
+    "[click](javascript:alert(1))", "**bold** _it_ `code`", "$x^2$", "<b>html</b>",
+    ":material/home: :smile:", "# heading", "E/CN.7/2026/5 (Add.1) - 12.4", "a\\b",
+])
+def test_md_escapes_everything_markdown_would_interpret(text):
+    import re
+
+    escaped = render.md(text)
+    assert re.sub(r"\\(.)", r"\1", escaped) == text  # shown literally
+    for ch in "[]()*_`$<>:#":
+        assert ch not in re.sub(r"\\.", "", escaped)  # no unescaped special left

@@ -7,6 +7,7 @@ glossary terms highlighted and number/date/symbol mismatches listed under the ro
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from align.alignment import MultiAlignment, Row
@@ -46,6 +47,15 @@ CSS = """
 mark.ua-term {background:#fef3c7; padding:0 .1em; border-radius:2px;}
 </style>
 """
+
+
+#: characters Streamlit's Markdown would interpret (links, emphasis, LaTeX, HTML, lists)
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: object) -> str:
+    """Text from a file or a user, escaped for ``st.markdown`` / alerts (shown literally)."""
+    return _MD_SPECIAL_RE.sub(r"\\\1", str(text))
 
 
 def _conf_colour(conf: float) -> str:

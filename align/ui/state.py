@@ -93,7 +93,9 @@ def say(kind: str, text: str) -> None:
 def show_message() -> None:
     msg = st.session_state.pop(K_MESSAGE, None)
     if msg:
-        getattr(st, msg[0], st.info)(msg[1])
+        from align.ui.render import md
+
+        getattr(st, msg[0], st.info)(md(msg[1]))
 
 
 def align_and_open(cards: list[ingest.FileCard], *, unit: str, pivot: str = "zh",
@@ -115,7 +117,9 @@ def align_and_open(cards: list[ingest.FileCard], *, unit: str, pivot: str = "zh"
                                     progress=progress)
         except AlignError as exc:
             bar.empty()
-            st.error(str(exc))
+            from align.ui.render import md
+
+            st.error(md(exc))
             return None
         bar.empty()
         rid = st_.create(key, al)
