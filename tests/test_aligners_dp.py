@@ -164,6 +164,41 @@ def test_monotone_chain_and_anchor_band():
     assert band.hi[2] == 1 and band.lo[3] == 2
 
 
+def _brute_chain_weight(cands):
+    import itertools
+
+    best = 0.0
+    for r in range(1, len(cands) + 1):
+        for comb in itertools.combinations(sorted(cands), r):
+            if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(comb, comb[1:])):
+                best = max(best, sum(c[2] for c in comb))
+    return best
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_monotone_chain_is_the_heaviest(seed):
+    rng = random.Random(seed)
+    cands = list({(rng.randrange(6), rng.randrange(6)): rng.random() + 0.1
+                  for _ in range(rng.randint(1, 8))}.items())
+    cands = [(i, j, w) for (i, j), w in cands]
+    chain = monotone_chain(cands)
+    weight = dict(((i, j), w) for i, j, w in cands)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(chain, chain[1:]))
+    assert sum(weight[p] for p in chain) == pytest.approx(_brute_chain_weight(cands))
+
+
+def test_many_repeated_labels_stay_fast():
+    """Hundreds of (a) sub-items without parents: no quadratic blow-up of anchors."""
+    import time
+
+    from align.aligners.paragraph import find_anchors
+
+    keys = ["s:None/a", "s:None/b"] * 400 + ["p:7"]
+    t0 = time.perf_counter()
+    anchors = find_anchors(keys, keys, np.zeros((len(keys), len(keys))))
+    assert anchors == [(800, 800)] and time.perf_counter() - t0 < 5
+
+
 def test_anchor_band_forces_the_pair():
     src = sentences(6, seed=9)
     tgt = [src[0], src[1], src[3], src[2], src[4], src[5]]    # two swapped

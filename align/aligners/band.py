@@ -106,26 +106,54 @@ def intersect(a: Band, b: Band, m: int) -> Band:
 
 
 def monotone_chain(candidates: Sequence[tuple[int, int, float]]) -> list[tuple[int, int]]:
-    """The heaviest chain of candidate matches increasing on both sides (weighted LIS).
+    """The heaviest chain of candidate matches strictly increasing on both sides.
+
+    A weighted longest increasing subsequence in O(k log k) (a Fenwick tree of prefix
+    maxima over the target index).
 
     Args:
-        candidates: ``(i, j, weight)`` with positive weights; O(k^2) for k candidates.
+        candidates: ``(i, j, weight)`` with positive weights.
 
     Returns:
         The chosen ``(i, j)`` pairs in order.
     """
     cands = sorted(candidates)
-    best = [0.0] * len(cands)
-    prev = [-1] * len(cands)
-    for x, (i, j, w) in enumerate(cands):
-        best[x] = w
-        for y in range(x):
-            iy, jy, _ = cands[y]
-            if iy < i and jy < j and best[y] + w > best[x]:
-                best[x], prev[x] = best[y] + w, y
     if not cands:
         return []
-    x = int(np.argmax(best))
+    size = max(j for _, j, _ in cands) + 2
+    tree_val = [0.0] * (size + 1)
+    tree_arg = [-1] * (size + 1)
+
+    def query(j: int) -> tuple[float, int]:   # best chain ending at a target index < j
+        best, arg = 0.0, -1
+        # target t is stored at position t + 1, so the prefix of length j holds targets < j
+        while j > 0:
+            if tree_val[j] > best:
+                best, arg = tree_val[j], tree_arg[j]
+            j -= j & -j
+        return best, arg
+
+    def update(j: int, val: float, arg: int) -> None:
+        j += 1
+        while j <= size:
+            if val > tree_val[j]:
+                tree_val[j], tree_arg[j] = val, arg
+            j += j & -j
+
+    best = [0.0] * len(cands)
+    prev = [-1] * len(cands)
+    start = 0
+    while start < len(cands):                  # one source index at a time: strict in i
+        end = start
+        while end < len(cands) and cands[end][0] == cands[start][0]:
+            end += 1
+        for x in range(start, end):
+            val, arg = query(cands[x][1])
+            best[x], prev[x] = val + cands[x][2], arg
+        for x in range(start, end):
+            update(cands[x][1], best[x], x)
+        start = end
+    x = max(range(len(cands)), key=best.__getitem__)
     chain = []
     while x >= 0:
         chain.append((cands[x][0], cands[x][1]))

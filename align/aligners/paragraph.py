@@ -22,6 +22,8 @@ from align.un.sentences import split_sentences
 UNIT_KINDS = ("paragraph", "sentence")
 #: an anchor candidate must have at least this 1-1 cosine margin over its neighbourhood
 ANCHOR_MIN_MARGIN = -0.05
+#: labels repeated more often than this on one side are not anchor candidates
+MAX_LABEL_REPEATS = 3
 #: sentence DP: a paragraph pair is aligned against the neighbours within this many sentences
 SENTENCE_CONTEXT = 30
 #: weights of paragraph-level scoring (labels count a lot; long units, smooth lengths less)
@@ -102,7 +104,9 @@ def find_anchors(keys_s: Sequence[str | None], keys_t: Sequence[str | None],
             where_t.setdefault(k, []).append(j)
     cands = []
     for i, k in enumerate(keys_s):
-        for j in where_t.get(k, []) if k else []:
+        if not k or count_s[k] > MAX_LABEL_REPEATS or count_t[k] > MAX_LABEL_REPEATS:
+            continue            # a label seen many times anchors nothing (soft label only)
+        for j in where_t.get(k, []):
             if sims[i, j] >= ANCHOR_MIN_MARGIN:
                 unique = count_s[k] == 1 and count_t[k] == 1
                 cands.append((i, j, (2.0 if unique else 1.0) + float(sims[i, j]), unique))
