@@ -44,7 +44,7 @@ LINE_DESCENT = 0.2
 #: two copies of one glyph are this close (in ems)
 DUPLICATE_TOL_EM = 0.15
 #: a stray right-to-left fragment: at most this many glyphs, this far off the line (ems)
-FRAGMENT_GLYPHS = 3
+FRAGMENT_GLYPHS = 6
 FRAGMENT_DRIFT_EM = 0.6
 #: a glyph this much smaller than the line's text may be a superscript
 SUPERSCRIPT_RATIO = 0.85
