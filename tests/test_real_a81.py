@@ -166,11 +166,13 @@ def test_masthead_is_read(pdf, docx):
     assert any(b.role == "footer" and b.text == "26-03369 (E) 240426" for b in pdf.blocks)
 
 
-def test_read_document_gives_the_same_paragraphs(shared_dir):
-    """Through the UN parser (``read_document``) as well as at block level."""
-    from align.io import read_document
+def test_read_document_gives_the_same_paragraphs(pdf, docx):
+    """Through the UN parser (what ``read_document`` runs after the reader) as well."""
+    import copy
 
-    docs = {fmt: read_document(shared_dir / f"{STEM}.{fmt}") for fmt in ("pdf", "docx")}
+    from align.un.parse import build_document
+
+    docs = {fmt: build_document(copy.deepcopy(raw)) for fmt, raw in (("pdf", pdf), ("docx", docx))}
     paras = {fmt: {s.number: _norm(s.text) for s in doc.segments if s.kind == "paragraph"}
              for fmt, doc in docs.items()}
     numbers = list(paras["docx"])
