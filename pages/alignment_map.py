@@ -45,6 +45,21 @@ if off:
 
 event = st.altair_chart(heatmap.chart(pm, al.pivot), on_select="rerun", key=f"ua_map_{lang}",
                         width="stretch")
+weak = sorted(((r.confidence.get(lang, 1.0), i) for i, r in enumerate(al.rows)
+               if r.cells.get(lang) and r.status not in ("confirmed", "edited")
+               and (r.confidence.get(lang, 1.0) < 0.8 or r.flags.get(lang))))[:8]
+if weak:
+    st.subheader("Where to look first")
+    for conf, i in weak:
+        c1, c2 = st.columns([6, 1], vertical_alignment="center")
+        flags = ", ".join(f.replace("_", " ") for f in al.rows[i].flags.get(lang, []))
+        c1.markdown(f"Row **{i + 1}** · confidence {conf:.2f}" + (f" · {md(flags)}" if flags else "")
+                    + f"  \n{md(al.text(al.rows[i], lang)[:140])}")
+        if c2.button("Open", key=f"ua_map_open_{lang}_{i}", width="stretch"):
+            st.session_state[state.K_CURSOR] = i
+            st.session_state[state.K_SCROLL] = True
+            st.switch_page("pages/review.py")
+
 picked = (event.selection.get("cell") if event and getattr(event, "selection", None) else None) or []
 if picked:
     cell = picked[0]

@@ -81,11 +81,17 @@ def jump_next() -> None:
 def realign(i: int) -> None:
     try:
         new = realign_after(sess.al, i, embedder=state.embedder())
+        changed = sum(1 for a, b in zip(sess.al.rows, new.rows) if a.cells != b.cells)
+        changed += abs(len(new.rows) - len(sess.al.rows))
+        if not changed:
+            state.say("info", f"Realigning the rows after row {i + 1} changed nothing.")
+            return
         sess.replace(new, {"op": "realign", "row": i})
     except AlignError as exc:
         state.say("error", str(exc))
         return
-    state.say("success", f"Rows after row {i + 1} were realigned; confirmed rows kept.")
+    state.say("success", f"Rows after row {i + 1} were realigned ({changed} rows changed); "
+                         "confirmed rows kept.")
 
 
 # --- header ---------------------------------------------------------------------------

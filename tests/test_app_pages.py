@@ -186,3 +186,28 @@ def test_upload_over_the_size_limit(monkeypatch):
     upload(at, [("big.txt", b"x" * 2000)])
     (err,) = at.error
     assert plain(err.value) == "big.txt: 2 KB is over the 1,000 bytes limit for one file"
+
+
+def test_map_lists_weak_links_and_opens_them(monkeypatch):
+    import numpy as np
+
+    from align.review.synthetic import make_alignment
+
+    class Fake:
+        def encode(self, texts):
+            v = np.array([[len(t) % 7 + 1.0, len(t) % 5 + 1.0] for t in texts])
+            return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    monkeypatch.setattr(state, "embedder", lambda: Fake())
+    store = ReviewStore(storage.connect())
+    rid = store.create("set-m", make_alignment(2))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["review"] = str(rid)
+    at.switch_page("pages/alignment_map.py").run()
+    assert not at.exception, at.exception
+    assert [m.value for m in at.metric] == ["8 × 8", "8", "8"]
+    assert plain(at.subheader[0].value) == "Where to look first"
+    at.button(key="ua_map_open_en_6").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["ua_cursor"] == 6
+    assert plain(at.title[0].value).startswith("Review ·")
