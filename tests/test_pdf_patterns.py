@@ -8,11 +8,12 @@ import time
 import pytest
 
 from align.io import docx as docx_mod
-from align.io import pdf as pdf_mod
+from align.io import pdf as pdf_top
+from align.io import pdf_cells as pdf_mod
+from align.io import pdf_glyphs, pdf_lines, safezip
 from align.io import pdf_layout as L
-from align.io import safezip
 
-PATTERNS = {name: obj for mod in (pdf_mod, L, docx_mod, safezip)
+PATTERNS = {name: obj for mod in (pdf_top, pdf_glyphs, pdf_lines, pdf_mod, L, docx_mod, safezip)
             for name, obj in vars(mod).items() if isinstance(obj, re.Pattern)}
 
 ADVERSARIAL = [

@@ -1,6 +1,6 @@
 """Page layout of a PDF: which lines are running headers, footers, footnotes, tables.
 
-Input: the positioned lines of every page (``align.io.pdf.PdfLine``). Output: blocks
+Input: the positioned lines of every page (``align.io.pdf_glyphs.PdfLine``). Output: blocks
 (``align.io.raw.Block``) in reading order. Everything here is pure: positions in, roles
 out; the patterns are named constants.
 """
@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
 
+from align.io.pdf_glyphs import PdfLine, is_cjk_char
 from align.io.raw import Block
-
-if TYPE_CHECKING:  # pragma: no cover
-    from align.io.pdf import PdfLine
 
 #: header band: the top fraction of the page; footer band: the bottom fraction
 HEADER_BAND = 0.10
@@ -181,8 +178,6 @@ def _join(a: str, b: str) -> str:
         return b
     if not b:
         return a
-    from align.io.pdf import is_cjk_char
-
     if is_cjk_char(a[-1]) or is_cjk_char(b[0]) or a.endswith(("-", "\u2010")):
         return a + b
     return a + " " + b
