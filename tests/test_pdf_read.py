@@ -181,3 +181,37 @@ def test_a_scanned_page_among_text_pages_is_a_warning():
     raw = read_pdf(buf.getvalue(), "mixed.pdf")
     assert raw.page_count == 2 and {b.page for b in raw.blocks} == {1}
     assert raw.warnings == ["page 2 has no text layer (scanned?)"]
+
+
+def _text_obj(doc, page, text: str, x: float, y: float, size: float = 10.0):
+    import pypdfium2.raw as pdfium_c
+
+    font = pdfium_c.FPDFText_LoadStandardFont(doc.raw, b"Helvetica")
+    obj = pdfium_c.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", size)
+    units = (text + "\x00").encode("utf-16-le")
+    buf = (pdfium_c.c_ushort * (len(units) // 2)).from_buffer_copy(units)
+    pdfium_c.FPDFText_SetText(obj, buf)
+    pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+    pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    assert font
+
+
+def test_landscape_page_has_its_own_header_and_footer_bands():
+    import io
+
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    doc.import_pages(pdfium.PdfDocument((FIXTURES / "pdf_ru.pdf").read_bytes()), [0])
+    page = doc.new_page(842, 595)  # an annex table printed landscape
+    _text_obj(doc, page, "E/CN.7/2022/3/Add.1", 72, 560)
+    _text_obj(doc, page, "Annex table body text on a wide page.", 72, 300)
+    _text_obj(doc, page, "V.22-22291", 72, 25)
+    page.gen_content()
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_pdf(buf.getvalue(), "landscape.pdf")
+    second = [(b.role, b.text) for b in raw.blocks if b.page == 2]
+    assert second == [("header", "E/CN.7/2022/3/Add.1"),
+                      ("line", "Annex table body text on a wide page."),
+                      ("footer", "V.22-22291")]

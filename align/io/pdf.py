@@ -73,11 +73,10 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
     try:
         pages: list[list[PdfLine]] = []
         rules: list[list[tuple[float, float, float]]] = []
-        width = height = None
+        sizes: list[tuple[float, float]] = []
         for i in range(len(doc)):
             page = doc[i]
-            if width is None:
-                width, height = page.get_size()
+            sizes.append(page.get_size())
             try:
                 pages.append(page_lines(page, i + 1))
                 rules.append(page_rules(page))
@@ -90,6 +89,7 @@ def read_pdf(data: bytes, name: str) -> RawDocument:
         doc.close()
     if not any(pages):
         raise NoTextLayerError(f"{name} has no text layer (scanned?): run OCR first")
-    blocks, warnings = classify_pages(pages, width or 612.0, height or 792.0, rules)
+    width, height = sizes[0] if sizes else (612.0, 792.0)
+    blocks, warnings = classify_pages(pages, width, height, rules, sizes)
     return RawDocument(blocks=blocks, fmt="pdf", name=name, page_count=page_count,
                        page_width=width, page_height=height, warnings=warnings)

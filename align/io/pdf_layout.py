@@ -90,16 +90,16 @@ def _cell_furniture(line: PdfLine) -> bool:
     return all(_is_page_furniture(c.text, line.page) for c in line.cells)
 
 
-def mark_running(pages: list[list[PdfLine]], height: float) -> dict[int, str]:
+def mark_running(pages: list[list[PdfLine]], heights: list[float]) -> dict[int, str]:
     """Running headers and footers: ``{id(line): "header" | "footer"}``.
 
     A line in the top (bottom) band is a header (footer) when its text, digits
     masked, recurs in the same band on another page, or when each of its cells is
     page furniture (page counter, job number, barcode, URL, a lone symbol).
     """
-    top, bottom = HEADER_BAND * height, (1 - FOOTER_BAND) * height
     seen: Counter[tuple[str, str]] = Counter()
-    for lines in pages:
+    for lines, height in zip(pages, heights):
+        top, bottom = HEADER_BAND * height, (1 - FOOTER_BAND) * height
         keys = set()
         for ln in lines:
             band = "h" if ln.bottom < top else "f" if ln.top > bottom else None
@@ -107,7 +107,8 @@ def mark_running(pages: list[list[PdfLine]], height: float) -> dict[int, str]:
                 keys.add((band, _key(ln.text)))
         seen.update(keys)
     roles: dict[int, str] = {}
-    for lines in pages:
+    for lines, height in zip(pages, heights):
+        top, bottom = HEADER_BAND * height, (1 - FOOTER_BAND) * height
         for ln in lines:
             band = "h" if ln.bottom < top else "f" if ln.top > bottom else None
             if band is None:
@@ -317,18 +318,21 @@ def _line_blocks(line: PdfLine, role: str) -> list[Block]:
 
 def classify_pages(pages: list[list[PdfLine]], width: float, height: float,
                    rules: list[list[tuple[float, float, float]]] | None = None,
+                   sizes: list[tuple[float, float]] | None = None,
                    ) -> tuple[list[Block], list[str]]:
     """Turn each page's lines into blocks with roles, in reading order.
 
     Args:
         pages: lines of each page, top to bottom.
-        width, height: page size in points (first page).
-        rules: per page, thin horizontal rules ``(y, x0, x1)`` (``pdf.page_rules``).
+        width, height: page size in points (first page; the default for every page).
+        rules: per page, thin horizontal rules ``(y, x0, x1)`` (``pdf_glyphs.page_rules``).
+        sizes: per page, ``(width, height)`` (landscape annex pages differ).
 
     Returns:
         (blocks, warnings).
     """
-    running = mark_running(pages, height)
+    sizes = sizes or [(width, height)] * len(pages)
+    running = mark_running(pages, [h for _, h in sizes])
     size = body_size(pages)
     lefts = [ln.x0 for lines in pages for ln in lines if abs(ln.size - size) < 0.6]
     rights = [ln.x1 for lines in pages for ln in lines if abs(ln.size - size) < 0.6]
@@ -338,6 +342,7 @@ def classify_pages(pages: list[list[PdfLine]], width: float, height: float,
     warnings: list[str] = []
     last_note: Block | None = None
     for p, lines in enumerate(pages):
+        width, height = sizes[p]
         if not lines:
             warnings.append(f"page {p + 1} has no text layer (scanned?)")
             continue
