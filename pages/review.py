@@ -106,6 +106,7 @@ m4.metric("Flagged", counts["flagged"])
 m5.metric("Automatic", counts["auto"])
 st.progress(done / n_rows if n_rows else 0.0,
             text=f"{done} of {n_rows} rows reviewed (confirmed or edited)")
+st.markdown(render.legend_html(counts), unsafe_allow_html=True)
 
 c_level, c_langs, c_filter = st.columns([1.1, 3, 2.4], vertical_alignment="bottom")
 level = c_level.radio("Units", ["paragraph", "sentence"], index=["paragraph", "sentence"].index(al.unit),
@@ -117,7 +118,7 @@ shown = c_langs.multiselect("Languages beside the pivot", others, default=others
 langs = [al.pivot] + [lang for lang in others if lang in shown]
 flt = c_filter.radio("Show", ["all", "to review", "flagged"], horizontal=True, key="ua_filter",
                      format_func=str.capitalize)
-n1, n2, n3, n_bulk, n_page, n_terms = st.columns([1.5, 1.1, 1.1, 1.4, 1.2, 2],
+n1, n2, n3, n_bulk, n_page, n_terms = st.columns([1.9, 1.35, 1.35, 1.5, 1.1, 1.7],
                                                  vertical_alignment="bottom")
 n1.button("Next to review", icon=":material/skip_next:", on_click=jump_next, key="ua_next",
           width="stretch", shortcut="Alt+N", help="Next row to review (next flagged row when "

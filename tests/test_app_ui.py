@@ -139,3 +139,9 @@ def test_md_escapes_everything_markdown_would_interpret(text):
     assert re.sub(r"\\(.)", r"\1", escaped) == text  # shown literally
     for ch in "[]()*_`$<>:#":
         assert ch not in re.sub(r"\\.", "", escaped)  # no unescaped special left
+
+
+def test_legend_lists_every_status_with_its_count():
+    html = render.legend_html({"auto": 3, "flagged": 1, "confirmed": 2, "edited": 0})
+    for label, n in (("automatic", 3), ("flagged", 1), ("confirmed", 2), ("edited", 0)):
+        assert f"{label} {n}</span>" in html

@@ -105,6 +105,14 @@ def grid_style(n_langs: int) -> str:
     return f"grid-template-columns:repeat({n_langs}, minmax(0, 1fr));"
 
 
+def legend_html(counts: dict[str, int]) -> str:
+    """The status colours with their counts, as one line."""
+    parts = [f'<span class="ua-badge" style="--st:{STATUS_COLOURS[k]}">{STATUS_LABELS[k]}'
+             f" {counts.get(k, 0)}</span>" for k in STATUS_COLOURS]
+    return ('<div class="ua-meta" style="margin:.2rem 0 .6rem">' + " ".join(parts)
+            + " · confidence bar: green ≥ 0.8, amber ≥ 0.5, red below</div>")
+
+
 def header_html(langs: list[str]) -> str:
     cols = "".join(f"<div>{escape(LANG_LABELS.get(lang, lang))} · {escape(lang)}</div>"
                    for lang in langs)
