@@ -85,11 +85,14 @@ def test_paragraph_missing_and_symbol_warnings():
     needs_sample()
     at = app()
     name, data = sample_file("fr")
-    text = data.decode("utf-8")
-    cut = text.replace("E/CN.7/2026/5", "E/CN.7/2026/9")
+    lines = data.decode("utf-8").split("\n")
+    cut = "\n".join(line.replace("E/CN.7/2026/5", "E/CN.7/2026/9") for line in lines
+                    if not line.startswith("5. "))  # paragraph 5 left out
     upload(at, [sample_file("zh"), sample_file("en"), (name, cut.encode())])
     warnings = " ".join(plain(w.value) for w in at.warning)
     assert "differs from the others' E/CN.7/2026/5" in warnings
+    assert "paragraph 5 is missing compared with the Chinese" in warnings
+    assert not at.success  # no "all consistent" summary
 
 
 def test_sample_aligns_and_every_page_works(monkeypatch, embedder):

@@ -71,7 +71,7 @@ def test_check_set_warnings():
     assert w["zh"] == [] and w["en"] == [] and w["bad"] == []
     assert w["ru"] == ["symbol E/CN.7/2026/6 differs from the others' E/CN.7/2026/5"]
     assert w["fr"] == ["French is given twice (also fr2)",
-                       "paragraphs 2 missing compared with the Chinese"]
+                       "paragraph 2 is missing compared with the Chinese"]
     assert [c.name for c in ingest.usable(cards)] == ["zh", "en", "fr", "ru"]
     assert ingest.set_name(cards) == "E/CN.7/2026/5"
 

@@ -184,7 +184,8 @@ def check_set(cards: list[FileCard], pivot: str = "zh") -> dict[str, list[str]]:
             missing = [n for n in ref_numbers if n not in have]
             if missing:
                 shown = ", ".join(missing[:8]) + (" ..." if len(missing) > 8 else "")
-                out[c.sha].append(f"paragraphs {shown} missing compared with the "
+                what = f"paragraph {shown} is" if len(missing) == 1 else f"paragraphs {shown} are"
+                out[c.sha].append(f"{what} missing compared with the "
                                   f"{LANG_NAMES.get(pivot, pivot)}")
     return out
 
