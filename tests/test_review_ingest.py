@@ -96,3 +96,10 @@ def test_read_card_keeps_errors_on_the_card():
     assert empty.error and "empty.txt" in empty.error and not empty.ok
     junk = ingest.read_card(b"%PDF-1.7\n garbage \x00\x01", "broken.pdf")
     assert junk.error and not junk.ok
+
+
+def test_several_missing_paragraphs_are_listed():
+    cards = [card("zh", doc("zh", "S", [str(n) for n in range(1, 12)])),
+             card("en", doc("en", "S", ["1"]))]
+    assert ingest.check_set(cards)["en"] == [
+        "paragraphs 2, 3, 4, 5, 6, 7, 8, 9 ... are missing compared with the Chinese"]
