@@ -3,7 +3,7 @@
 import streamlit as st
 
 from align.errors import AlignError
-from align.review import ingest
+from align.review import ingest, ops
 from align.ui import heatmap, state
 from align.ui.render import md
 
@@ -45,9 +45,7 @@ if off:
 
 event = st.altair_chart(heatmap.chart(pm, al.pivot), on_select="rerun", key=f"ua_map_{lang}",
                         width="stretch")
-weak = sorted(((r.confidence.get(lang, 1.0), i) for i, r in enumerate(al.rows)
-               if r.cells.get(lang) and r.status not in ("confirmed", "edited")
-               and (r.confidence.get(lang, 1.0) < 0.8 or r.flags.get(lang))))[:8]
+weak = ops.weak_rows(al, lang)
 if weak:
     st.subheader("Where to look first")
     for conf, i in weak:

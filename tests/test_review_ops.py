@@ -189,3 +189,13 @@ def test_confirm_auto_leaves_flagged_rows(floor, confirmed):
     out = ops.apply(al, {"op": "confirm_auto", "min_confidence": floor})
     assert [i for i, r in enumerate(out.rows) if r.status == "confirmed"] == confirmed
     assert out.rows[2].status == "flagged"
+
+
+def test_weak_rows_weakest_first_and_skips_reviewed():
+    al = ops.prepare(make_alignment(2))
+    al.rows[5].confidence["en"] = 0.3
+    al.rows[1].confidence["en"] = 0.6
+    assert ops.weak_rows(al, "en") == [(0.3, 5), (0.6, 1), (0.9, 2), (0.9, 6)]
+    al = ops.apply(al, {"op": "confirm", "row": 5})
+    assert ops.weak_rows(al, "en", limit=2) == [(0.6, 1), (0.9, 2)]
+    assert ops.weak_rows(al, "fr") == []  # fr links are 0.9 and unflagged

@@ -396,3 +396,13 @@ def next_to_review(al: MultiAlignment, after: int, *, flagged_only: bool = False
         if al.rows[i].status in wanted:
             return i
     return None
+
+
+def weak_rows(al: MultiAlignment, lang: str, *, below: float = 0.8,
+              limit: int = 8) -> list[tuple[float, int]]:
+    """``(confidence, row)`` of the unreviewed links pivot↔``lang`` to check first:
+    flagged or under ``below``, weakest first."""
+    found = [(row.confidence.get(lang, 1.0), i) for i, row in enumerate(al.rows)
+             if row.cells.get(lang) and row.status not in ("confirmed", "edited")
+             and (row.confidence.get(lang, 1.0) < below or row.flags.get(lang))]
+    return sorted(found)[:limit]
