@@ -8,6 +8,7 @@ back on their line, and each line gets its cells (``pdf_cells``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pypdfium2 as pdfium
@@ -24,6 +25,8 @@ from align.io.pdf_glyphs import (
     page_chars,
 )
 
+#: a stop drawn at the left end of a Latin line in right-to-left text: ".E/CN.7/2025/4"
+LEADING_STOP_RE = re.compile(r"^([.,;:،؛])(?=[A-Za-z0-9])")
 #: two pieces of text sit on the same baseline within this tolerance (in ems)
 BASELINE_TOL_EM = 0.35
 #: pieces of one row have comparable sizes (a barcode beside a job number does not)
@@ -175,7 +178,18 @@ def page_lines(page: pdfium.PdfPage, page_no: int) -> list[PdfLine]:
         line.bold = sum(1 for c in body if c.bold) > len(body) / 2
         line.italic = sum(1 for c in body if c.italic) > len(body) / 2
         line_cells(line)
+        if rtl_page and not line.rtl and line.cells:
+            _trailing_neutral_last(line)
     return [ln for ln in lines if ln.cells]
+
+
+def _trailing_neutral_last(line: PdfLine) -> None:
+    """A Latin-only line inside right-to-left text (a symbol, a URL) ends its paragraph
+    with a full stop drawn at its left end: put the stop back after the text."""
+    first = line.cells[0]
+    m = LEADING_STOP_RE.match(first.text)
+    if m:
+        first.text = first.text[m.end():] + m.group(1)
 
 
 def _median(values: list[float]) -> float:
