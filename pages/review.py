@@ -167,19 +167,12 @@ if st.session_state.get("ua_terms", True):
         from align.terms.highlight import find_terms
 
         by_lang = state.glossary_terms()
-        seen: dict = st.session_state.setdefault("ua_term_spans", {})
-        if len(seen) > 20000 or seen.get("_terms") is not by_lang:
-            seen.clear()
-            seen["_terms"] = by_lang
+        cache = st.session_state.setdefault("ua_term_spans", render.SpanCache())
         terms_by_row = {i: {} for i in page_rows}
         for lang in langs:
             texts = [al.text(al.rows[i], lang) for i in page_rows]
-            todo = [t for t in dict.fromkeys(texts) if (lang, t) not in seen]
-            found = render.spans_per_text(
-                todo, lambda text, lang=lang: find_terms(text, lang, by_lang.get(lang, [])))
-            seen.update({(lang, t): f for t, f in zip(todo, found)})
-            for i, text in zip(page_rows, texts):
-                terms_by_row[i][lang] = seen[(lang, text)]
+            for i, found in zip(page_rows, cache.spans(texts, lang, by_lang, find_terms)):
+                terms_by_row[i][lang] = found
     except Exception:  # noqa: BLE001 - highlighting is optional; never break the review
         terms_by_row = {}
 

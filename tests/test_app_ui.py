@@ -145,3 +145,20 @@ def test_legend_lists_every_status_with_its_count():
     html = render.legend_html({"auto": 3, "flagged": 1, "confirmed": 2, "edited": 0})
     for label, n in (("automatic", 3), ("flagged", 1), ("confirmed", 2), ("edited", 0)):
         assert f"{label} {n}</span>" in html
+
+
+def test_span_cache_finds_each_text_once():
+    calls = []
+
+    def find(text, lang, entries):
+        calls.append(text)
+        return [(i, i + len(e), e) for e in entries for i in range(len(text))
+                if text.startswith(e, i)]
+
+    terms = {"en": ["UNODC"]}
+    cache = render.SpanCache()
+    assert cache.spans(["UNODC a", "b"], "en", terms, find) == [[(0, 5, "UNODC")], []]
+    assert cache.spans(["b", "UNODC a"], "en", terms, find) == [[], [(0, 5, "UNODC")]]
+    assert len(calls) == 1  # both texts in one joined call, then from the cache
+    cache.spans(["b"], "en", {"en": ["b"]}, find)  # a new term list: found again
+    assert len(calls) == 2

@@ -85,6 +85,8 @@ def highlight(text: str, spans: list[tuple[int, int, str]] | None = None) -> str
 def spans_per_text(texts: list[str], find) -> list[list[tuple[int, int, str]]]:
     """Run a term finder once over several texts (joined by NUL, which no term pattern
     crosses) and give each text its own spans, offsets relative to that text."""
+    if not texts:
+        return []
     sep = "\x00"
     joined = sep.join(t.replace(sep, " ") for t in texts)
     starts, pos = [], 0
@@ -99,6 +101,26 @@ def spans_per_text(texts: list[str], find) -> list[list[tuple[int, int, str]]]:
         if end <= starts[k] + len(texts[k]):
             out[k].append((start - starts[k], end - starts[k], concept))
     return out
+
+
+class SpanCache:
+    """Glossary spans per ``(lang, text)``, found once (term regexes are costly) and kept
+    while the term list is the same object."""
+
+    def __init__(self, limit: int = 20000):
+        self.limit = limit
+        self.terms: object = None
+        self.seen: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+
+    def spans(self, texts: list[str], lang: str, terms: dict,
+              find) -> list[list[tuple[int, int, str]]]:
+        """Spans of each text; ``find(text, lang, entries)`` is the glossary's finder."""
+        if terms is not self.terms or len(self.seen) > self.limit:
+            self.terms, self.seen = terms, {}
+        todo = [t for t in dict.fromkeys(texts) if (lang, t) not in self.seen]
+        found = spans_per_text(todo, lambda text: find(text, lang, terms.get(lang, [])))
+        self.seen.update({(lang, t): f for t, f in zip(todo, found)})
+        return [self.seen[(lang, t)] for t in texts]
 
 
 def grid_style(n_langs: int) -> str:
