@@ -14,7 +14,7 @@ from align.aligners.dp import Band, Params, RawBead
 from align.aligners.features import SideFeatures
 
 #: the exhaustive DP is used up to this many cells; above it, coarse-to-fine
-MAX_FULL_CELLS = 1_200_000
+MAX_FULL_CELLS = 2_500_000
 #: units per block of a coarse level
 MAX_FACTOR = 8
 
@@ -83,7 +83,7 @@ def coarse_band(src: SideFeatures, tgt: SideFeatures, params: Params,
                            num_weight=0.0, num_missing=0.0, label_weight=0.0, knn=params.knn)
     inner = coarse_band(cs, ct, coarse_params, run, max_cells=max_cells, ratio=ratio)
     beads = run(cs, ct, params=coarse_params, band=inner, ratio=ratio)
-    return band_from_beads(beads, factor, n, m, slack=2 * factor)
+    return band_from_beads(beads, factor, n, m, slack=3 * factor + 8)
 
 
 def anchor_band(n: int, m: int, anchors: Sequence[tuple[int, int]]) -> Band:

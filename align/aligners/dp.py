@@ -24,6 +24,8 @@ import numpy as np
 from align.aligners.features import SideFeatures
 
 NEG = -1e18
+#: the margin's nearest neighbours are searched this many units beyond the band
+KNN_CONTEXT = 250
 
 
 @dataclass(frozen=True)
@@ -273,7 +275,11 @@ def run_dp(src: SideFeatures, tgt: SideFeatures, *, params: Params = Params(),
     span = params.max_span
     wlo, whi = windows(band, m, span)
     sims = BandedSims(src.vecs, tgt.vecs, wlo, whi)
-    knn_s, knn_t = knn if knn is not None else knn_means(sims, m, params.knn)
+    if knn is None:   # neighbours from a wider window than the band: a narrow band is too local
+        wide = BandedSims(src.vecs, tgt.vecs, np.maximum(wlo - KNN_CONTEXT, 0),
+                          np.minimum(whi + KNN_CONTEXT, m))
+        knn = knn_means(wide, m, params.knn)
+    knn_s, knn_t = knn
     ratio = ratio if ratio is not None else length_ratio(src.lens, tgt.lens)
     scorer = _Scorer(src, tgt, sims, knn_s, knn_t, ratio, params)
     lo, hi = band.lo, band.hi
