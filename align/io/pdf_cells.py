@@ -101,7 +101,7 @@ def _logical(items: list[str | PdfChar]) -> list[str | PdfChar]:
     while i < n:
         it = items[i]
         if isinstance(it, str) or not _is_ltr_strong(it.ch):
-            if not isinstance(it, str) and it.ch in MIRRORED:
+            if not isinstance(it, str) and it.ch in MIRRORED and not _beside_latin(items, i):
                 it.ch = MIRRORED[it.ch]  # the glyph drawn for "(" in RTL text is ")"
             if not isinstance(it, str) and is_rtl_char(it.ch) and it.ch.isalpha():
                 after_arabic = True
@@ -131,6 +131,33 @@ def _logical(items: list[str | PdfChar]) -> list[str | PdfChar]:
             after_arabic = False
         i = last + 1
     return out
+
+
+def _pair_brackets(text: str) -> str:
+    """Right-to-left text whose two brackets both came out as "(" (or both ")"): fonts
+    map a mirrored glyph by its shape, so one of the pair is really the other."""
+    for opening, closing in (("(", ")"), ("[", "]")):
+        if text.count(opening) == 2 and closing not in text:
+            second = text.index(opening, text.index(opening) + 1)
+            text = text[:second] + closing + text[second + 1:]
+        elif text.count(closing) == 2 and opening not in text:
+            text = opening + text[1:] if text[0] == closing else text.replace(closing, opening, 1)
+    return text
+
+
+def _beside_latin(items: list[str | PdfChar], i: int) -> bool:
+    """Whether the nearest letter on either side of item ``i`` is Latin: brackets around
+    a symbol such as ``(E/CN.7/2025/3)`` keep their own shape in right-to-left text."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(items):
+            it = items[j]
+            if not isinstance(it, str) and it.ch.isalpha():
+                if not is_rtl_char(it.ch):
+                    return True
+                break
+            j += step
+    return False
 
 
 def _latin_run_ahead(items: list[str | PdfChar], i: int) -> bool:
@@ -223,8 +250,10 @@ def line_cells(line: PdfLine) -> None:
         if k == 0:
             line.lead_typed = _typed_lead(cell_items)
         text = _cell_text(line, cell_items, first=not out and k == 0)
-        if line.rtl and k == 0:  # "(c)" "(iv)" before Arabic text: brackets drawn mirrored
-            text = RTL_LATIN_LABEL_RE.sub(r"(\1)", text)
+        if line.rtl:
+            if k == 0:  # "(c)" "(iv)" before Arabic text: brackets drawn mirrored
+                text = RTL_LATIN_LABEL_RE.sub(r"(\1)", text)
+            text = _pair_brackets(text)
         if text:
             out.append(PdfCell(text=text, x0=cx0, x1=cx1))
     line.cells = out
