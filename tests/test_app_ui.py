@@ -162,3 +162,23 @@ def test_span_cache_finds_each_text_once():
     assert len(calls) == 1  # both texts in one joined call, then from the cache
     cache.spans(["b"], "en", {"en": ["b"]}, find)  # a new term list: found again
     assert len(calls) == 2
+
+
+def test_app_run_passes_db_and_sample_to_the_server(monkeypatch, tmp_path):
+    import subprocess
+
+    from align.cli import app_cmd
+
+    seen = {}
+
+    def fake_call(cmd, cwd, env):
+        seen.update(cmd=cmd, cwd=cwd, env=env)
+        return 0
+
+    monkeypatch.setattr(subprocess, "call", fake_call)
+    args = parse(["--sample", "--db", str(tmp_path / "team.sqlite3")])
+    assert app_cmd.run(args) == 0
+    assert seen["env"]["UN_ALIGN_DB"] == str((tmp_path / "team.sqlite3").resolve())
+    assert seen["env"]["UN_ALIGN_SAMPLE"] == "1"
+    assert seen["cwd"] == app_path().parent  # so .streamlit/config.toml applies
+    assert (app_path().parent / ".streamlit" / "config.toml").is_file()
