@@ -23,6 +23,9 @@ level = c1.radio("Units", list(levels), index=list(levels).index(sess.al.unit), 
                  key="ua_x_level", format_func=lambda u: u.capitalize() + "s")
 scope = c2.radio("Rows", ["all", "reviewed"], horizontal=True, key="ua_x_scope",
                  format_func=lambda s: "All rows" if s == "all" else "Confirmed and edited only")
+if len(levels) == 1:
+    c1.caption("For sentence pairs too, switch the review to sentences first."
+               if "sentence" not in levels else "Only the sentence level has been aligned.")
 al = sess.al if levels[level] == sess.id else sess.store.load(levels[level])[0]
 only = scope == "reviewed"
 counts = ops.counts(al)
