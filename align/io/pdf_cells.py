@@ -36,6 +36,8 @@ NUMBER_JOINERS = frozenset("/.,:")
 #: LibreOffice draws Arabic double quotes mirrored too
 MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
             "\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
+#: each bracket with its pair: (opening, closing)
+BRACKET_PAIRS = {b: pair for pair in (("(", ")"), ("[", "]"), ("{", "}")) for b in pair}
 #: a Latin list label in brackets at the start of a right-to-left line, either way round
 RTL_LATIN_LABEL_RE = re.compile(r"^[()]([a-z]{1,4})[()](?=\s|$)")
 MULTISPACE_RE = re.compile(r"\s{2,}")
@@ -98,13 +100,18 @@ def _logical(items: list[str | PdfChar]) -> list[str | PdfChar]:
     out: list[str | PdfChar] = []
     i, n = 0, len(items)
     after_arabic = False  # the last strong character read was an Arabic letter
+    after_latin = False  # the last thing read was a Latin run (spaces aside)
     while i < n:
         it = items[i]
         if isinstance(it, str) or not _is_ltr_strong(it.ch):
-            if not isinstance(it, str) and it.ch in MIRRORED and not _beside_latin(items, i):
-                it.ch = MIRRORED[it.ch]  # the glyph drawn for "(" in RTL text is ")"
-            if not isinstance(it, str) and is_rtl_char(it.ch) and it.ch.isalpha():
-                after_arabic = True
+            if not isinstance(it, str) and it.ch in BRACKET_PAIRS:
+                it.ch = _bracket(it.ch, items, i, after_latin)
+            elif not isinstance(it, str) and it.ch in MIRRORED:
+                it.ch = MIRRORED[it.ch]  # quotes drawn mirrored
+            if not isinstance(it, str):
+                after_latin = False
+                if is_rtl_char(it.ch) and it.ch.isalpha():
+                    after_arabic = True
             out.append(it)
             i += 1
             continue
@@ -126,11 +133,46 @@ def _logical(items: list[str | PdfChar]) -> list[str | PdfChar]:
             elif not latin and jt.ch not in joiners:
                 break
             j += 1
-        out.extend(reversed(items[i:last + 1]))
+        run = items[i:last + 1]
+        if latin and _is_line_end(items, last + 1) and i > 0 \
+                and not isinstance(items[i - 1], str) and items[i - 1].ch in "-\u2010" and out:
+            # a Latin word broken at its hyphen at the end of the line: the hyphen is drawn
+            # at the run's right edge, read first; it belongs after the run
+            run = [out.pop()] + run
+        out.extend(reversed(run))
         if latin:
             after_arabic = False
+        after_latin = latin
         i = last + 1
     return out
+
+
+def _is_line_end(items: list[str | PdfChar], k: int) -> bool:
+    return all(isinstance(it, str) for it in items[k:])
+
+
+def _bracket(ch: str, items: list[str | PdfChar], i: int, after_latin: bool) -> str:
+    """The logical bracket for a bracket glyph on a right-to-left line.
+
+    Around a Latin run (a symbol, a URL) fonts map both glyphs to one shape, so the
+    side decides: just before the run it opens, just after it closes. Elsewhere the
+    glyph is the mirror image of the character.
+    """
+    opening, closing = BRACKET_PAIRS[ch]
+    if _latin_next(items, i):
+        return opening
+    if after_latin:
+        return closing
+    return MIRRORED[ch]
+
+
+def _latin_next(items: list[str | PdfChar], i: int) -> bool:
+    """Whether the next letter read after item ``i`` (signs skipped) is Latin."""
+    for it in items[i + 1:]:
+        if isinstance(it, str) or not it.ch.isalnum():
+            continue
+        return it.ch.isalpha() and not is_rtl_char(it.ch)
+    return False
 
 
 def _pair_brackets(text: str) -> str:
@@ -143,21 +185,6 @@ def _pair_brackets(text: str) -> str:
         elif text.count(closing) == 2 and opening not in text:
             text = opening + text[1:] if text[0] == closing else text.replace(closing, opening, 1)
     return text
-
-
-def _beside_latin(items: list[str | PdfChar], i: int) -> bool:
-    """Whether the nearest letter on either side of item ``i`` is Latin: brackets around
-    a symbol such as ``(E/CN.7/2025/3)`` keep their own shape in right-to-left text."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(items):
-            it = items[j]
-            if not isinstance(it, str) and it.ch.isalpha():
-                if not is_rtl_char(it.ch):
-                    return True
-                break
-            j += step
-    return False
 
 
 def _latin_run_ahead(items: list[str | PdfChar], i: int) -> bool:
