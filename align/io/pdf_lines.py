@@ -85,6 +85,8 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
     then attach raised pieces: superscript markers, stray diacritics, raised letters."""
     pieces = [p for p in pieces if any(not c.space for c in p.chars)]
     pieces.sort(key=lambda p: (p.base, _first_x(p)))
+    marks = [p for p in pieces if _marks_only(p)]
+    pieces = [p for p in pieces if not _marks_only(p)]
     rows: list[PdfLine] = []
     for p in pieces:
         target = None
@@ -102,6 +104,15 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
         target.chars.extend(p.chars)
         target.top = min(target.top, p.top)
         target.size = max(target.size, p.size)
+    rows.sort(key=lambda r: r.base)
+    for m in marks:  # diacritics drawn on their own: onto the line under them
+        x0, x1 = _span(m)
+        hosts = [r for r in rows if abs(r.base - m.base) <= r.size
+                 and _span(r)[0] - 1 <= x0 and x1 <= _span(r)[1] + 1]
+        if hosts:
+            min(hosts, key=lambda r: abs(r.base - m.base)).chars.extend(m.chars)
+        else:
+            rows.append(m)
     rows.sort(key=lambda r: r.base)
     merged: list[PdfLine] = []
     for i, row in enumerate(rows):
@@ -121,6 +132,11 @@ def _merge_same_row(pieces: list[PdfLine]) -> list[PdfLine]:
             continue
         merged.append(row)
     return merged
+
+
+def _marks_only(piece: PdfLine) -> bool:
+    glyphs = [c for c in piece.chars if not c.space]
+    return bool(glyphs) and all(c.ch >= "\u0300" and unicodedata.combining(c.ch) for c in glyphs)
 
 
 def _fragment_host(row: PdfLine, glyphs: list[PdfChar], prev: PdfLine | None,
