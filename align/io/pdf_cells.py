@@ -69,19 +69,30 @@ def _visual_order(line: PdfLine) -> list[PdfChar]:
     if line.rtl:
         groups.sort(key=lambda g: -(g[0].x0 + g[0].x1))
     else:
-        groups.sort(key=lambda g: g[0].x0)
+        groups.sort(key=_group_x0)
     # a glyph drawn twice in one place (fake bold, a letter repeated by the renderer)
     kept: list[list[PdfChar]] = []
     for g in groups:
         c = g[0]
-        twin = next((k for k in kept[-3:] if k[0].ch == c.ch and not c.space
-                     and abs(k[0].x0 - c.x0) < tol and abs(k[0].x1 - c.x1) < tol), None)
+        twin = None
+        if not c.space:
+            for k in kept[-3:]:
+                d = k[0]
+                if d.ch == c.ch and -tol < d.x0 - c.x0 < tol and -tol < d.x1 - c.x1 < tol:
+                    twin = k
+                    break
         if twin is None:
             kept.append(g)
-            continue
-        have = {m.ch for m in twin[1:]}
-        twin.extend(m for m in g[1:] if m.ch not in have)  # keep the marks of either copy
+        elif len(g) > 1:
+            have = {m.ch for m in twin[1:]}
+            twin.extend(m for m in g[1:] if m.ch not in have)  # keep either copy's marks
+    if len(kept) == len(line.chars):
+        return [g[0] for g in kept]
     return [c for g in kept for c in g]
+
+
+def _group_x0(group: list[PdfChar]) -> float:
+    return group[0].x0
 
 
 def _is_ltr_strong(ch: str) -> bool:
