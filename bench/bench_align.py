@@ -11,7 +11,10 @@
 
 Wall seconds depend on the machine's load; CPU seconds are given too.
 
-Usage: ``python bench/bench_align.py [seed|long|all] [--src 5000] [--tgt 6000]``
+3. ``band``: the coarse-to-fine search forced on 1,000 x 1,200 and 1,500 x 1,600 pairs
+   made the same way, against the exhaustive DP.
+
+Usage: ``python bench/bench_align.py [seed|long|band|all] [--src 5000] [--tgt 6000]``
 """
 
 from __future__ import annotations
@@ -168,9 +171,36 @@ def bench_long(shared: Path, n_src: int, n_tgt: int) -> list[str]:
     ]
 
 
+def bench_band(shared: Path) -> list[str]:
+    """Coarse-to-fine (forced) against the exhaustive DP on mid-sized synthetic pairs."""
+    from align.aligners.band import coarse_band
+    from align.aligners.dp import Band, Params, run_dp
+    from align.aligners.features import build_features
+    from align.embed import get_embedder
+    from align.eval import score
+
+    emb = get_embedder()
+    lines = []
+    for n, m, seed in ((1000, 1200, 13), (1500, 1600, 5)):
+        src, tgt, gold = synth_pair(shared, n, m, seed=seed)
+        fs, ft = build_features(src, emb.encode(src)), build_features(tgt, emb.encode(tgt))
+        c0 = time.process_time()
+        band = coarse_band(fs, ft, Params(), run_dp, max_cells=250_000)
+        coarse = run_dp(fs, ft, band=band)
+        c1 = time.process_time()
+        full = run_dp(fs, ft, band=Band.full(n, m))
+        c2 = time.process_time()
+        f_c = score([(b.src, b.tgt) for b in coarse], gold)["f1_strict"]
+        f_f = score([(b.src, b.tgt) for b in full], gold)["f1_strict"]
+        lines.append(f"{n} x {m}: coarse-to-fine {band.cells() / ((n + 1) * (m + 1)):.1%} of the "
+                     f"cells, strict F1 {f_c:.4f}, {c1 - c0:.1f} s CPU; exhaustive strict F1 "
+                     f"{f_f:.4f}, {c2 - c1:.1f} s CPU (DP only, no second pass)")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", nargs="?", default="all", choices=("seed", "long", "all"))
+    parser.add_argument("what", nargs="?", default="all", choices=("seed", "long", "band", "all"))
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--src", type=int, default=5000)
     parser.add_argument("--tgt", type=int, default=6000)
@@ -180,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         lines += bench_seed(args.shared)
     if args.what in ("long", "all"):
         lines += bench_long(args.shared, args.src, args.tgt)
+    if args.what in ("band", "all"):
+        lines += bench_band(args.shared)
     for line in lines:
         print(line)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
