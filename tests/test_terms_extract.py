@@ -63,6 +63,11 @@ def test_known_long_names_are_candidates_in_spaced_languages():
     assert term_key(name, "en") in keys(text, "en", known=[name])
 
 
+def test_known_acronyms_match_only_in_capitals():
+    found = candidates("people who work with WHO", "en", known=["WHO"])
+    assert [c.surface for c in found if c.key == "who"] == ["WHO"]
+
+
 def test_chinese_coordinations_are_not_candidates_but_headed_ones_are():
     found = keys("讨论了价值观和目标以及毒品和犯罪问题办公室的工作", "zh")
     assert "价值观和目标" not in found

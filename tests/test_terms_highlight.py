@@ -30,6 +30,7 @@ def spans(text, lang, entries):
     ("en", "each member state", [("member state", "ms")]),
     ("en", "the working groups met", [("working groups", "wg")]),
     ("en", "unodcx and xUNODC", []),  # whole words only
+    ("en", "people who work with WHO", [("WHO", "who")]),  # acronyms keep their case
     ("fr", "le blanchiment d’argent", [("blanchiment d’argent", "ml")]),
     ("es", "los Estados Miembros", [("Estados Miembros", "ms")]),
     ("ru", "Комиссии по наркотическим средствам и государствами-членами",

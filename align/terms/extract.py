@@ -52,6 +52,9 @@ NOT_TEXT_RE = re.compile(
     r"|\b[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,6}\.(?:org|int|com|net|html?)\b\S*"
     r"|\b[A-Z]{1,2}(?:/[\w.\-]{1,12}){1,8}"
 )
+#: an acronym (two capitals or more: WHO, UNODC, FinGov, UN-Women); matched case-sensitively
+ACRONYM_RE = re.compile(r"^(?=(?:.*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,11}$")
+ACRONYM_MARK = "\x00"
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 
@@ -190,7 +193,11 @@ def _known_index(known: frozenset[str], lang: str) -> dict[str, list[tuple[str, 
     """Known terms as token-key tuples, indexed by their first token key."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for term in known:
-        keys = tuple(_word_key(w, lang) for w, _, _ in _tokens(normalize(term, lang), lang))
+        toks = _tokens(normalize(term, lang), lang)
+        if len(toks) == 1 and ACRONYM_RE.match(toks[0][0]):
+            keys = (ACRONYM_MARK + toks[0][0],)  # WHO the acronym, never "who"
+        else:
+            keys = tuple(_word_key(w, lang) for w, _, _ in toks)
         if keys:
             index.setdefault(keys[0], []).append(keys)
     for seqs in index.values():
@@ -205,6 +212,9 @@ def _known_candidates(text: str, lang: str, toks: list[tuple[str, int, int]],
     keys = [_word_key(t[0], lang) for t in toks]
     out = []
     for i, k in enumerate(keys):
+        if ACRONYM_MARK + toks[i][0] in index:
+            start, end = toks[i][1], toks[i][2]
+            out.append(Candidate(_word_key(toks[i][0], lang), text[start:end], start, end, 1))
         for seq in index.get(k, ()):
             if tuple(keys[i:i + len(seq)]) == seq:
                 start, end = toks[i][1], toks[i + len(seq) - 1][2]

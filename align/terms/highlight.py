@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from align.terms.extract import RU_ENDING_RE, check_lang
+from align.terms.extract import ACRONYM_RE, RU_ENDING_RE, check_lang
 from align.terms.glossary import Concept
 
 _AR_FILL = "[\u0640\u064b-\u0652\u0670]*"
@@ -62,6 +62,8 @@ def term_pattern(term: str, lang: str) -> str:
     term = unicodedata.normalize("NFC", term.strip()).replace("\u2019", "'")
     if lang == "zh":
         return r"\s*".join(re.escape(ch) for ch in term if not ch.isspace())
+    if ACRONYM_RE.match(term):  # WHO is not "who": acronyms match with their case
+        return rf"(?<!\w)(?-i:{re.escape(term)})(?!\w)"
     words = _WS_RE.split(term)
     body = r"\s+".join(_word_pattern(w, lang) for w in words if w)
     if lang == "ar":
