@@ -315,3 +315,12 @@ def test_typed_notes_in_a_frame_are_footnotes():
 def test_empty_paragraphs_are_skipped_and_document_order_kept():
     body = p("") + p("   ") + p("a") + p("") + p("b")
     assert [b.text for b in _blocks(build(body))] == ["a", "b"]
+
+
+def test_strict_open_xml_is_read_like_transitional():
+    body = p("16.1 Strict paragraph.") + p(runs='<w:r><w:t>two</w:t></w:r>')
+    doc = (f'<?xml version="1.0"?><w:document {NS}><w:body>{body}</w:body></w:document>')
+    strict = doc.replace(W_NS, "http://purl.oclc.org/ooxml/wordprocessingml/main").replace(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships")
+    assert [b.text for b in _blocks(build("", document_xml=strict))] == ["16.1 Strict paragraph.", "two"]

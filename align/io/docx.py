@@ -24,9 +24,14 @@ from lxml import etree
 
 from align.errors import CorruptFileError
 from align.io.docx_numbering import WQ, Numberer
+from align.io.docx_styles import Styles, on_off, val
 from align.io.raw import Block, RawDocument
 from align.io.safezip import Limits, SafeZip, parse_xml
 
+STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_R = b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+TRANSITIONAL_R = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -46,16 +51,6 @@ CJK_BREAK_RE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\
 
 
 @dataclass
-class _Style:
-    name: str
-    based_on: str | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-    bold: bool | None = None
-    size: float | None = None
-
-
-@dataclass
 class _Para:
     """Text and facts collected from one paragraph while walking it."""
 
@@ -72,63 +67,6 @@ class _Para:
     custom_mark: bool = False
 
 
-def _val(el: etree._Element | None, default: str | None = None) -> str | None:
-    if el is None:
-        return default
-    return el.get(f"{WQ}val", default)
-
-
-def _on(el: etree._Element | None) -> bool | None:
-    """A WordprocessingML on/off property: None when absent."""
-    if el is None:
-        return None
-    return _val(el, "true") not in ("0", "false", "off")
-
-
-class _Styles:
-    def __init__(self, root: etree._Element | None) -> None:
-        self.by_id: dict[str, _Style] = {}
-        self.default_para: str | None = None
-        self.default_size: float | None = None
-        if root is None:
-            return
-        sz = root.find(f"{WQ}docDefaults/{WQ}rPrDefault/{WQ}rPr/{WQ}sz")
-        if sz is not None and (_val(sz) or "").isdigit():
-            self.default_size = int(_val(sz)) / 2
-        for st in root.iter(f"{WQ}style"):
-            sid = st.get(f"{WQ}styleId")
-            name = _val(st.find(f"{WQ}name"), sid) or sid
-            s = _Style(name=name, based_on=_val(st.find(f"{WQ}basedOn")))
-            num = st.find(f"{WQ}pPr/{WQ}numPr")
-            if num is not None:
-                s.num_id = _val(num.find(f"{WQ}numId"))
-                ilvl = _val(num.find(f"{WQ}ilvl"))
-                s.ilvl = int(ilvl) if ilvl and ilvl.isdigit() else None
-            s.bold = _on(st.find(f"{WQ}rPr/{WQ}b"))
-            ssz = _val(st.find(f"{WQ}rPr/{WQ}sz"))
-            s.size = int(ssz) / 2 if ssz and ssz.isdigit() else None
-            self.by_id[sid] = s
-            if st.get(f"{WQ}type") == "paragraph" and _on(st.find(f"{WQ}default")) is None \
-                    and st.get(f"{WQ}default") in ("1", "true"):
-                self.default_para = sid
-
-    def chain(self, sid: str | None) -> list[_Style]:
-        out: list[_Style] = []
-        seen: set[str] = set()
-        while sid and sid in self.by_id and sid not in seen:
-            seen.add(sid)
-            out.append(self.by_id[sid])
-            sid = self.by_id[sid].based_on
-        return out
-
-    def first(self, sid: str | None, attr: str):
-        for s in self.chain(sid):
-            v = getattr(s, attr)
-            if v is not None:
-                return v
-        return None
-
-
 class _Reader:
     def __init__(self, pkg: SafeZip, name: str) -> None:
         self.pkg = pkg
@@ -136,7 +74,7 @@ class _Reader:
         self.main = self._main_part()
         rels = self._rels(self.main)
         self.rel_ids = self._rels(self.main, by_id=True)
-        self.styles = _Styles(self._part(rels.get("styles")))
+        self.styles = Styles(self._part(rels.get("styles")))
         self.numberer = Numberer(self._part(rels.get("numbering")))
         self.footnotes = self._footnotes(self._part(rels.get("footnotes")))
         self.note_numbers: dict[str, str] = {}
@@ -181,7 +119,7 @@ class _Reader:
     def _part(self, path: str | None) -> etree._Element | None:
         if not path or not self.pkg.has(path):
             return None
-        return parse_xml(self.pkg.read(path), self.name, path)
+        return parse_xml(_transitional(self.pkg.read(path)), self.name, path)
 
     def _footnotes(self, root: etree._Element | None) -> dict[str, etree._Element]:
         out: dict[str, etree._Element] = {}
@@ -196,11 +134,11 @@ class _Reader:
     # --- body --------------------------------------------------------------------
 
     def read(self) -> list[Block]:
-        root = parse_xml(self.pkg.read(self.main), self.name, self.main)
+        root = parse_xml(_transitional(self.pkg.read(self.main)), self.name, self.main)
         body = root.find(f"{WQ}body")
         if body is None:
             raise CorruptFileError(f"{self.name}: word/document.xml has no body: damaged file")
-        self._section_starts = [_val(sp.find(f"{WQ}type"), "nextPage") or "nextPage"
+        self._section_starts = [val(sp.find(f"{WQ}type"), "nextPage") or "nextPage"
                                 for sp in body.iter(f"{WQ}sectPr")] or ["nextPage"]
         self._section = 0
         self._first_page_furniture(body)
@@ -216,7 +154,7 @@ class _Reader:
         sect = next(body.iter(f"{WQ}sectPr"), None)
         if sect is None:
             return
-        first = sect.find(f"{WQ}titlePg") is not None and _on(sect.find(f"{WQ}titlePg"))
+        first = sect.find(f"{WQ}titlePg") is not None and on_off(sect.find(f"{WQ}titlePg"))
         for kind, role in (("headerReference", "header"), ("footerReference", "footer")):
             refs = {r.get(f"{WQ}type", "default"): r.get(f"{R_NS}id")
                     for r in sect.iter(f"{WQ}{kind}")}
@@ -247,7 +185,7 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element, in_table: bool, role: str | None = None) -> None:
         ppr = p.find(f"{WQ}pPr")
-        sid = _val(ppr.find(f"{WQ}pStyle")) if ppr is not None else None
+        sid = val(ppr.find(f"{WQ}pStyle")) if ppr is not None else None
         sid = sid or self.styles.default_para
         if role is not None:  # first-page header/footer: text only, no counters
             para = _Para()
@@ -258,7 +196,7 @@ class _Reader:
             for box in para.boxes:
                 self._container(box, in_table, role)
             return
-        if ppr is not None and _on(ppr.find(f"{WQ}pageBreakBefore")):
+        if ppr is not None and on_off(ppr.find(f"{WQ}pageBreakBefore")):
             if not self._just_broke:
                 self.page += 1
             self._just_broke = True
@@ -299,8 +237,8 @@ class _Reader:
         num_id = ilvl = None
         numpr = ppr.find(f"{WQ}numPr") if ppr is not None else None
         if numpr is not None:
-            num_id = _val(numpr.find(f"{WQ}numId"))
-            lv = _val(numpr.find(f"{WQ}ilvl"))
+            num_id = val(numpr.find(f"{WQ}numId"))
+            lv = val(numpr.find(f"{WQ}ilvl"))
             ilvl = int(lv) if lv and lv.isdigit() else None
         if num_id is None:
             num_id = self.styles.first(sid, "num_id")
@@ -364,13 +302,13 @@ class _Reader:
 
     def _run(self, r: etree._Element, para: _Para, sid: str | None) -> None:
         rpr = r.find(f"{WQ}rPr")
-        bold = _on(rpr.find(f"{WQ}b")) if rpr is not None else None
-        rstyle = _val(rpr.find(f"{WQ}rStyle")) if rpr is not None else None
+        bold = on_off(rpr.find(f"{WQ}b")) if rpr is not None else None
+        rstyle = val(rpr.find(f"{WQ}rStyle")) if rpr is not None else None
         if bold is None:
             bold = self.styles.first(rstyle, "bold")
         if bold is None:
             bold = bool(self.styles.first(sid, "bold"))
-        sz = _val(rpr.find(f"{WQ}sz")) if rpr is not None else None
+        sz = val(rpr.find(f"{WQ}sz")) if rpr is not None else None
         size = int(sz) / 2 if sz and sz.isdigit() else (
             self.styles.first(rstyle, "size") or self.styles.first(sid, "size")
             or self.styles.default_size)
@@ -434,6 +372,13 @@ class _Reader:
                     para.bold_chars += n
                 if size:
                     para.sizes[size] = para.sizes.get(size, 0) + n
+
+
+def _transitional(data: bytes) -> bytes:
+    """Word's "Strict Open XML" names the same elements in another namespace."""
+    if STRICT_W in data:
+        return data.replace(STRICT_W, TRANSITIONAL_W).replace(STRICT_R, TRANSITIONAL_R)
+    return data
 
 
 def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
