@@ -215,3 +215,42 @@ def test_landscape_page_has_its_own_header_and_footer_bands():
     assert second == [("header", "E/CN.7/2022/3/Add.1"),
                       ("line", "Annex table body text on a wide page."),
                       ("footer", "V.22-22291")]
+
+
+def _rule(page, x0: float, x1: float, y: float) -> None:
+    import pypdfium2.raw as pdfium_c
+
+    path = pdfium_c.FPDFPageObj_CreateNewPath(x0, y)
+    pdfium_c.FPDFPath_LineTo(path, x1, y)
+    pdfium_c.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+    pdfium_c.FPDFPageObj_SetStrokeWidth(path, 0.5)
+    pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
+    pdfium_c.FPDFPage_InsertObject(page.raw, path)
+
+
+def test_footnote_below_a_rule_and_its_continuation_on_the_next_page():
+    import io
+
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    for n, (body, note) in enumerate([("First page body text.", "See resolution 64/7 and"),
+                                      ("Second page body text.", "the annex thereto.")]):
+        page = doc.new_page(612, 792)
+        _text_obj(doc, page, "E/CN.7/2022/3", 72, 750)
+        _text_obj(doc, page, body, 72, 600, 12)
+        _rule(page, 72, 216, 130)
+        if n == 0:
+            _text_obj(doc, page, "1", 72, 117, 6)  # raised footnote number
+            _text_obj(doc, page, note, 80, 114, 9)
+        else:
+            _text_obj(doc, page, note, 80, 114, 9)
+        _text_obj(doc, page, f"V.22-22288 {n + 1}/2", 72, 40)
+        page.gen_content()
+    buf = io.BytesIO()
+    doc.save(buf)
+    raw = read_pdf(buf.getvalue(), "notes.pdf")
+    notes = [(b.label, b.text, b.page) for b in raw.blocks if b.role == "footnote"]
+    assert notes == [("1", "See resolution 64/7 and the annex thereto.", 1)]
+    assert [b.text for b in raw.blocks if b.role == "line"] == [
+        "First page body text.", "Second page body text."]
