@@ -185,6 +185,8 @@ def _join(a: str, b: str) -> str:
 
 
 def _footnote_blocks(lines: list[PdfLine], prev: Block | None) -> list[Block]:
+    """One block per footnote of a page's footnote area; a first line without a mark
+    continues ``prev`` (the last footnote of an earlier page)."""
     blocks: list[Block] = []
     # a number typed at the start of a line is a mark only where marks hang: at the
     # left edge of the footnote area, not at the indent of continued text
@@ -194,11 +196,11 @@ def _footnote_blocks(lines: list[PdfLine], prev: Block | None) -> list[Block]:
         text = ln.text
         if SEPARATOR_RE.match(text.replace(" ", "")):
             continue
-        label = _lead_label(ln)
         hanging = ln.x0 <= left + HANGING_TOL or (ln.rtl and ln.x1 >= right - HANGING_TOL)
-        if (label is not None and label == (ln.lead_typed or label) and not label.startswith("*")
-                and not ln.lead_mark and not hanging):
-            label = _lead_label(ln, typed=False)  # "214 interviews" continuing a note
+        label = _lead_label(ln, typed=hanging)  # not "214 interviews" continuing a note
+        if label is None and not hanging:
+            starred = _lead_label(ln)
+            label = starred if starred and starred.startswith("*") else None
         if label is not None:
             if not ln.lead_mark:
                 if len(ln.cells) > 1 and ln.cells[0].text == label:
@@ -215,7 +217,7 @@ def _footnote_blocks(lines: list[PdfLine], prev: Block | None) -> list[Block]:
             target.y1 = ln.bottom if target.page == ln.page else target.y1
         else:
             blocks.append(Block(text=text, page=ln.page, role="footnote", x0=ln.x0,
-                                y0=ln.top, x1=ln.x1, y1=ln.bottom, size=ln.size))
+                                y0=ln.top, x1=ln.x1, y1=ln.bottom, size=round(ln.size, 2)))
     return blocks
 
 
