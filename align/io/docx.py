@@ -10,8 +10,10 @@ entities) and the WordprocessingML walked directly with lxml, in body order:
   ``label`` = its number in reference order, placed after the paragraph that cites it;
   reference marks are removed from the body text;
 - fields keep their result and drop their instructions; deletions (track changes) are
-  dropped, insertions kept; text boxes become paragraphs of their own; headers and
-  footers are not read (they are not body).
+  dropped, insertions kept; text boxes become paragraphs of their own;
+- running headers and footers are not body: only the first page's (where UN templates
+  put the masthead and the job number) is read, as ``header``/``footer`` blocks;
+- paragraphs typed as notes (``*`` in a frame, the footnote style) are footnotes.
 """
 
 from __future__ import annotations
