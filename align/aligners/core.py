@@ -178,14 +178,16 @@ def order_beads(beads: Sequence[Bead]) -> list[Bead]:
     the target unit before it."""
     with_src = sorted((b for b in beads if b.src), key=lambda b: min(b.src))
     keys = [(float(min(b.src)), 0.0) for b in with_src]
-    last_src_before: list[tuple[int, int]] = sorted(
-        (max(b.tgt), max(b.src)) for b in with_src if b.tgt)
-    tgt_ends = [t for t, _ in last_src_before]
+    ends = sorted((max(b.tgt), max(b.src)) for b in with_src if b.tgt)
+    tgt_ends = np.array([t for t, _ in ends], dtype=np.int64)
+    # the last source unit of any bead ending before each target position
+    src_before = np.maximum.accumulate(np.array([s for _, s in ends], dtype=np.int64)) \
+        if ends else np.zeros(0, dtype=np.int64)
     out = list(zip(keys, range(len(with_src)), with_src))
     for k, bead in enumerate(b for b in beads if not b.src):
         j = min(bead.tgt)
         pos = int(np.searchsorted(tgt_ends, j)) - 1
-        anchor = max(s for _, s in last_src_before[:pos + 1]) if pos >= 0 else -1
+        anchor = int(src_before[pos]) if pos >= 0 else -1
         out.append(((anchor + 0.5, float(j)), len(with_src) + k, bead))
     out.sort(key=lambda x: (x[0], x[1]))
     return [b for _, _, b in out]

@@ -114,6 +114,14 @@ class BandedSims:
             for i in range(i0, i1):
                 self.rows.append(block[i - i0, wlo[i] - c0:whi[i] - c0])
 
+    def weighted(self, ws: np.ndarray, wt: np.ndarray) -> BandedSims:
+        """The same band with row ``i`` multiplied by ``ws[i] * wt[window]`` (n,), (m,)."""
+        out = BandedSims.__new__(BandedSims)
+        out.wlo = self.wlo
+        out.rows = [ws[i] * wt[self.wlo[i]:self.wlo[i] + len(row)] * row
+                    for i, row in enumerate(self.rows)]
+        return out
+
     def get(self, i: int, t0: int, count: int) -> np.ndarray:
         """cos(src i, tgt t0..t0+count-1), shape (count,)."""
         off = t0 - int(self.wlo[i])
@@ -200,18 +208,18 @@ class _Scorer:
         self.sims = sims
         self.S = _Spans(src, knn_s, span, params.weight_power)
         self.T = _Spans(tgt, knn_t, span, params.weight_power)
+        self.wsims = sims.weighted(self.S.w, self.T.w)
         self.ratio = ratio
         self.p = params
 
     def parts(self, s0: int, ns: int, t0: int, t1: int, nt: int) -> dict[str, np.ndarray]:
         """Score parts for source span ``s0..s0+ns-1`` and target spans starting t0..t1-1."""
         count = t1 - t0
-        num = np.zeros(count)
-        wt = self.T.w
+        num = self.wsims.get(s0, t0, count).astype(np.float64)
         for x in range(ns):
-            ws = self.S.w[s0 + x]
             for y in range(nt):
-                num += ws * wt[t0 + y:t1 + y] * self.sims.get(s0 + x, t0 + y, count)
+                if x or y:
+                    num += self.wsims.get(s0 + x, t0 + y, count)
         norms = self.S.norm[ns][s0] * self.T.norm[nt][t0:t1]
         cos = num / norms
         # the margin of a merge is the weighted sum of the 1-1 margins over the same norms:
@@ -223,6 +231,7 @@ class _Scorer:
         c = self.p.len_smooth
         len_err = np.log((lt + c) / (self.ratio * ls + c))
         cs, ct = self.S.numc[ns][s0], self.T.numc[nt][t0:t1]
+        dice = None
         if cs > 0:
             overlap = self.T.nums[nt][t0:t1] @ self.S.nums[ns][s0]
             dice = 2 * overlap / np.maximum(cs + ct, 1)
@@ -235,7 +244,7 @@ class _Scorer:
         else:
             lab = np.zeros(count)
         return {"cos": cos, "margin": margin, "len_err": len_err, "num": num_term, "lab": lab,
-                "num_dice": dice if cs > 0 else np.zeros(count), "cs": cs, "ct": ct}
+                "num_dice": dice if dice is not None else np.zeros(count), "cs": cs, "ct": ct}
 
     def scores(self, s0: int, ns: int, t0: int, t1: int, nt: int, prior: float) -> np.ndarray:
         """``(ns + nt) * q`` for the target starts t0..t1-1, shape (t1 - t0,)."""
