@@ -24,6 +24,12 @@ _SUFFIX_AFTER_BREAK = re.compile(
     r"|ists?|ism|ité|ités|ement|ements|ción|ciones|mente|idad|idades|ния|ниям?|ство|ства|ции|ций"
     r"|ный|ная|ное|ные|ных|ского|ской)\b",
 )
+#: brackets and quotes that take no space inside them (not French « », spaced)
+_OPENERS = ("(", "[", "“", "‘", "„")
+_CLOSERS = (")", "]", "”")
+#: the conjunction "و" alone at the end of a line (not the end of a word like نحو)
+_AR_LONE_WAW = re.compile(r"(?:^|\s)و$")
+_DIGIT_START = re.compile(r"^[0-9٠-٩]")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}+")
 _WORD_TAIL = re.compile(r"([^\W\d_]{1,40})-$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]{1,40})")
@@ -220,6 +226,13 @@ def join_lines(lines: list[str], lang: str, vocabulary: set[str] | None = None,
             continue
         if out.endswith(("–", "/")) and len(out) > 1 and not out[-2].isspace():
             out = out + line  # a joint symbol or a range cut after its dash or slash
+            continue
+        if out.endswith(_OPENERS) or line.startswith(_CLOSERS) or (
+                P.LINE_END_URL.search(out[-300:]) and P.URL_CONTINUATION.match(line)):
+            out = out + line  # "(" then a web address on the next line; a wrapped address
+            continue
+        if lang == "ar" and _AR_LONE_WAW.search(out[-2:]) and _DIGIT_START.match(line):
+            out = out + line  # "و" is written against the number it joins: و26/1
             continue
         if out.endswith(("-", "\u00ad")):
             decided = _dehyphenate(out, line, vocabulary)

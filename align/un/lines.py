@@ -4,6 +4,7 @@ vertical gaps, widths, fonts)."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from align.un import clean
 from align.un import patterns as P
 
 _DROPPED_ROLES = ("header", "footer", "table")
+#: a footnote mark a reader took for a table cell (a raised ``1`` inside a line)
+_MARK = re.compile(r"^(?:\d{1,3}|\*{1,3}|[†‡])$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -34,7 +37,8 @@ class Line:
     label: str | None = None
     width: float = 0.0
     x0: float | None = None
-    font: tuple[float | None, bool] = (None, False)
+    font: tuple[float | None, bool, bool] = (None, False, False)  # size, bold, italic
+    after_table: bool = False  # the first line after a dropped table: a paragraph break
 
 
 def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
@@ -56,7 +60,7 @@ def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
     gaps = _vertical_gaps(raw.blocks)
     width_of = _width_function(raw)
     out: list[Line] = []
-    blanks, page_break, zone = 0, False, False
+    blanks, page_break, zone, after_table = 0, False, False, False
     last_page = raw.blocks[0].page if raw.blocks else 1
     for i, (block, text) in enumerate(zip(raw.blocks, texts)):
         if block.page != last_page:
@@ -69,6 +73,7 @@ def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
             continue
         if block.role in _DROPPED_ROLES or furniture[i]:
             page_break, zone = True, False
+            after_table = after_table or (block.role == "table" and not _MARK.match(text))
             continue
         if block.style and block.style.lower().startswith("toc"):
             continue  # Word's contents entries (styles "TOC Heading", "toc 1" ...)
@@ -85,9 +90,18 @@ def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
                          blanks=blanks, page_break=page_break, footnote_zone=zone,
                          indent=raw.fmt == "txt" and bool(block.x0), gap=gaps.get(i, False),
                          label=block.label, width=width_of(block),
-                         x0=block.x0 if raw.fmt == "pdf" else None, font=(block.size, block.bold)))
-        blanks, page_break = 0, False
+                         x0=block.x0 if raw.fmt == "pdf" else None, font=_font(block, raw.fmt),
+                         after_table=after_table))
+        blanks, page_break, after_table = 0, False, False
     return _drop_contents(out), texts
+
+
+def _font(block: Block, fmt: str) -> tuple[float | None, bool, bool]:
+    """Size, weight and slant: a PDF block's style (``bold``, ``italic``, ``bold italic``)
+    adds the slant to what ``size`` and ``bold`` say; elsewhere a style is a name."""
+    if fmt != "pdf" or not block.style:
+        return block.size, block.bold, False
+    return block.size, block.bold, "italic" in block.style
 
 
 def _orphan_row(block: Block, before: Block) -> bool:

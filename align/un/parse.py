@@ -53,6 +53,14 @@ def _masthead_line(text: str) -> bool:
                 or SUBTITLE.match(text))
 
 
+def _open_end(text: str, nxt: str) -> bool:
+    """``text`` cannot end a paragraph: it ends with an opening bracket or quote, a slash,
+    or a web address that ``nxt`` goes on with (wrapped without a hyphen)."""
+    if P.LINE_END_OPEN.search(text):
+        return True
+    return bool(P.LINE_END_URL.search(text[-300:]) and P.URL_CONTINUATION.match(nxt))
+
+
 def _starts_lower(text: str) -> bool:
     return text[:1].islower()
 
@@ -95,6 +103,8 @@ class _Grouper:
             return True
         if unit.label is not None and not unit.lines:
             return False  # a number alone on its line ("16.1"): the text follows
+        if cur.after_table:
+            return True  # a caption before a dropped table does not run into what follows
         if P.CAPTION.match(cur.text) or (P.CAPTION.match(prev.text) and len(prev.text) < 40):
             return True
         if ends_sentence(prev.text) and self._title_line(cur, nxt):
@@ -102,6 +112,8 @@ class _Grouper:
         if cur.footnote_zone != prev.footnote_zone:
             return True
         if prev.text.endswith(("-", "\u00ad")) and not cur.page_break:
+            return False
+        if _open_end(prev.text, cur.text):
             return False
         if cur.gap:
             return True
@@ -138,7 +150,7 @@ class _Grouper:
         a short line, a vertical gap or a blank line (what a list item needs)."""
         if prev is None or cur.role != "line" or prev.role != "line":
             return True
-        if self._short(prev, 0.8) or cur.gap or self.in_front:
+        if self._short(prev, 0.8) or cur.gap or cur.after_table or self.in_front:
             return True
         if strong and cur.x0 is not None and prev.x0 is not None and cur.x0 > prev.x0 + 4:
             return True  # an indented list item in a PDF
@@ -288,6 +300,13 @@ def _segments(units: list[_Unit], lang: str, vocabulary: set[str], zh_space: boo
     return segments
 
 
+def _page_one_furniture(raw: RawDocument) -> list[str]:
+    """The first page's header and footer texts, where a DOCX keeps its masthead
+    (distribution, date, ``Original:``); in the order the reader gave them."""
+    return [b.text.strip() for b in raw.blocks
+            if b.page == 1 and b.role in ("header", "footer") and b.text.strip()]
+
+
 def build_document(raw: RawDocument, *, lang: str | None = None) -> Document:
     """Turn a reader's blocks into a structured UN document.
 
@@ -320,7 +339,7 @@ def build_document(raw: RawDocument, *, lang: str | None = None) -> Document:
             seg.text = text
     segments += footnotes  # footnotes apart, after the text, in the same order in every format
     front = [s.text for s in segments if s.kind == "front"]
-    meta = extract_meta([t for t in all_texts if t], front)
+    meta = extract_meta([t for t in all_texts if t], _page_one_furniture(raw) + front)
     warnings = list(raw.warnings)
     if not any(s.kind in ("paragraph", "body", "subitem", "heading") for s in segments):
         warnings.append("no body text found: everything was read as front matter")

@@ -109,5 +109,12 @@ CAPTION = re.compile(
 
 #: a line that ends a sentence (for reflow): final punctuation, then closing quotes
 LINE_END_SENTENCE = re.compile(r"[.!?。！？؟؛…:：;；][\"'”’»」』）)\]]{0,3}$")
+#: a line that cannot end a paragraph: an opening bracket, quote or a slash at its end
+LINE_END_OPEN = re.compile(r"[(\[（«“„‘/]$")
+#: a web address running to the end of the line, not closed by punctuation: wrapped
+LINE_END_URL = re.compile(r"(?:https?://|www\.)[^\s()\[\]]{1,300}+(?<![.,;:!?])$", re.IGNORECASE)
+#: what a wrapped web address goes on with at the start of the next line: a word with
+#: a dot, slash or query sign in it (``index.html``, ``en/wggf``), not a plain word
+URL_CONTINUATION = re.compile(r"^[\w~%+-]{0,80}+[./#?=&_][\w.~%#?=&+/-]")
 #: a line-break hyphen: a letter, a hyphen, end of line
 LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
