@@ -9,7 +9,10 @@ from align.aligners import align_documents, align_pair, document_units
 from align.alignment import FLAG_LABEL_MISMATCH, FLAG_UNALIGNED
 from align.document import DocMeta, Document, Segment
 from align.errors import AlignmentInputError
-from tests.test_aligners_dp import BagEmbedder, sentences
+try:                                      # `python -m pytest` (the repo root on sys.path)
+    from tests.test_aligners_dp import BagEmbedder, sentences
+except ImportError:                       # plain `pytest` (tests/ on sys.path)
+    from test_aligners_dp import BagEmbedder, sentences
 
 SYMBOL = ["E/CN.7/2026/5"]
 

@@ -7,9 +7,10 @@ search exhaustive, a narrow one makes time and memory linear.
 
 Each bead of ``ns`` source and ``nt`` target units scores ``(ns + nt) * q`` plus a
 number and label term counted once per bead, where the per-unit quality ``q`` is the
-cosine margin of the merged units (the 1-1 margins summed and divided by the norms of
-the summed vectors), minus a length-ratio penalty, minus a prior for the bead type; a
-1-0 or 0-1 bead scores ``skip`` per unit. Merged units are never
+cosine margin of the merged units (the 1-1 margins, weighted by the parts' lengths
+``** weight_power``, summed and divided by the norms of the weighted vector sums),
+minus a length-ratio penalty; a prior per bead type is subtracted once per bead; a 1-0
+or 0-1 bead scores ``skip`` per unit. Merged units are never
 re-embedded: the cosine of two sums is computed from the 1-1 cosines, so a 1-2 bead
 is judged by how well both target parts match the source together, which suits
 models that embed concatenations poorly.
