@@ -15,6 +15,7 @@ FLAG_NOT_ONE_TO_ONE = "not_1to1"           # 1-2, 2-1, 1-0, 0-1, ... bead
 FLAG_UNALIGNED = "unaligned"               # one side empty (1-0 / 0-1)
 FLAG_LOW_MARGIN = "low_margin"             # the chosen pairing barely beats its neighbours
 FLAG_LABEL_MISMATCH = "label_mismatch"     # paragraph numbers differ between sides
+FLAG_SYMBOL_MISMATCH = "symbol_mismatch"   # the documents carry different symbols
 
 
 @dataclass

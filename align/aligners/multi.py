@@ -7,7 +7,14 @@ from collections.abc import Callable, Sequence
 
 from align.aligners.core import signature
 from align.aligners.paragraph import PARAGRAPH_PARAMS, SENTENCE_PARAMS, align_pair
-from align.alignment import FLAG_UNALIGNED, DocInfo, MultiAlignment, PairAlignment, Row
+from align.alignment import (
+    FLAG_SYMBOL_MISMATCH,
+    FLAG_UNALIGNED,
+    DocInfo,
+    MultiAlignment,
+    PairAlignment,
+    Row,
+)
 from align.document import BODY_KINDS, Document
 from align.embed.base import Embedder
 from align.errors import AlignmentInputError
@@ -16,7 +23,6 @@ LANG_NAMES = {"zh": "Chinese", "en": "English", "fr": "French", "es": "Spanish",
               "ru": "Russian", "ar": "Arabic"}
 COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 #: flag put on every row of a language whose document symbol differs from the pivot's
-FLAG_SYMBOL_MISMATCH = "symbol_mismatch"
 
 
 def _name(doc: Document) -> str:
