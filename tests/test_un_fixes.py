@@ -10,6 +10,7 @@ from align.io.raw import Block, RawDocument
 from align.un import patterns as P
 from align.un.clean import join_lines
 from align.un.lines import keep_lines
+from align.un.meta import agenda_items
 from align.un.parse import _open_end, build_document
 from align.un.sentences import split_sentences
 
@@ -236,3 +237,28 @@ def test_open_line_patterns_are_linear_on_long_input():
     assert P.LINE_END_URL.search("see www." + "a/" * 100) is not None
     assert P.LINE_END_URL.search("www.a " * 20_000 + "end.") is None
     assert P.URL_CONTINUATION.match("a" * 100_000) is None
+
+
+# --- agenda lines that name several items ----------------------------------------------
+
+@pytest.mark.parametrize(("raw", "items"), [
+    ("138", ["138"]),
+    ("4 (a)", ["4 (a)"]),
+    ("138 and 139", ["138", "139"]),
+    ("4 (a) and (b)", ["4 (a)", "4 (b)"]),
+    ("3, 4 et 5", ["3", "4", "5"]),
+    ("12 y 13", ["12", "13"]),
+    ("7 и 8**", ["7", "8"]),
+    ("5 和 6", ["5", "6"]),
+    ("4 (أ) و5", ["4 (a)", "5"]),
+])
+def test_agenda_items(raw, items):
+    assert agenda_items(raw) == items
+
+
+def test_a_two_item_agenda_line_gives_both_items():
+    doc = build_document(_docx_raw(["A/81/6 (Sect. 16)"]), lang="en")
+    assert doc.meta.agenda_item == "138"
+    raw = _docx_raw(["A/81/6 (Sect. 16)"])
+    raw.blocks[3].text = "Items 138 and 139 of the preliminary list**"
+    assert build_document(raw, lang="en").meta.agenda_item == "138; 139"

@@ -79,6 +79,8 @@ _MASTHEAD_SYMBOL = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas
 _AR_LETTERS = "أبجد"  # (أ) (ب) (ج) (د): enough for agenda items
 _AGENDA_LETTER = re.compile(r"\(?\s?([a-z]|[أبجد])\s?\)")
 _AGENDA_NUMBER = re.compile(r"\d{1,3}")
+#: between the items of one agenda line: ``138 and 139``, ``3, 4 et 5``, ``5 和 6``
+_AGENDA_SPLIT = re.compile(r"\s?(?:,|;|\band\b|\bet\b|\by\b|\bи\b|和|及|、|(?<=\s)و(?=\s?[\d(]))\s?")
 
 
 def language_code(word: str) -> str | None:
@@ -102,6 +104,22 @@ def _agenda_number(raw: str) -> str:
     if ch in _AR_LETTERS:
         ch = "abcd"[_AR_LETTERS.index(ch)]
     return f"{num.group()} ({ch})"
+
+
+def agenda_items(raw: str) -> list[str]:
+    """``138 and 139`` -> ``["138", "139"]``; ``4 (a) and (b)`` -> ``["4 (a)", "4 (b)"]``."""
+    items: list[str] = []
+    number = None
+    for part in _AGENDA_SPLIT.split(raw):
+        if not part.strip():
+            continue
+        if number is not None and not _AGENDA_NUMBER.search(part):
+            part = f"{number} {part}"  # a letter alone belongs to the last number
+        item = _agenda_number(part)
+        if (num := _AGENDA_NUMBER.search(item)) is not None:
+            number = num.group()
+        items.append(item)
+    return items or [_agenda_number(raw)]
 
 
 def find_symbols(lines: list[str]) -> list[str]:
@@ -163,9 +181,9 @@ def extract_meta(all_lines: list[str], front: list[str]) -> DocMeta:
                 used.add(i - 1)
         elif (m := AGENDA.match(text)) and len(text) < 80:
             raw = next(g for g in m.groups() if g is not None)
-            item = _agenda_number(raw)
-            if item not in agendas:
-                agendas.append(item)
+            for item in agenda_items(raw):
+                if item not in agendas:
+                    agendas.append(item)
             used.add(i)
         elif subtitle_at is None and SUBTITLE.match(text) and i > 0:
             subtitle_at = i
