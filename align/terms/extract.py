@@ -77,6 +77,11 @@ ZH_NOMINAL_VERBS = frozenset(
     "预算 回收 治理 管理 改革 评价 监测 协调 合作 援助 贩运 洗钱 培训 执法 审计 采购 筹资 "
     "供资 问责 治疗 康复 监督 报告 规划 执行 实施 审议 监管".split()
 )
+#: heads that coordinated modifiers share in names (毒品和犯罪问题办公室, 预防犯罪和刑事司法委员会)
+ZH_COORD_HEADS = frozenset(
+    "委员会 办公室 公约 议定书 战略 方案 机制 大会 理事会 基金 署 组织 工作组 支柱 政策 框架 "
+    "议程 计划 宣言 会议 小组 司 处 中心 网络 系统 制度 领域".split()
+)
 #: conjunctions allowed inside (not at the edges of) a Chinese candidate
 ZH_INNER_CONJ = frozenset({"和", "与", "及"})
 
@@ -343,8 +348,8 @@ def _zh_candidates(text: str, seg: _ZhSegmenter, max_tokens: int) -> list[Candid
                 # a rare verb alone may be a term (洗钱 "money-laundering"), a common one not
                 if not (j == i and fj.startswith("v") and seg.specificity(wj) >= VERB_TERM_SPEC):
                     continue
-            if conj_at >= 0 and j - conj_at < 2:
-                continue  # "X和Y" is a coordination; "X和Y问题办公室" may be a term
+            if conj_at >= 0 and (j - conj_at < 2 or wj not in ZH_COORD_HEADS):
+                continue  # "X和Y" is a coordination; "X和Y问题办公室" (a shared head) a term
             start, end = spans[i][2], spans[j][3]
             surface = text[start:end]
             if j == i and f0 == "x_term":
