@@ -44,6 +44,12 @@ class Params:
         label_weight: reward for equal paragraph labels, penalty for different ones.
         knn: neighbours averaged for the margin.
         weight_power: parts of a merge weigh ``length ** weight_power``.
+        part_floor: each part of a merge should match the other side by at least this
+            margin (its own cosine to the other side minus its neighbourhood mean).
+        part_weight: penalty per unit of the bead and per unit of margin below the floor:
+            a short unrelated unit cannot ride on a strong neighbour into a merge. Off
+            for sentences (list items cut at a semicolon are weak parts of a real
+            merge); on for paragraphs, which a translation rarely merges.
     """
 
     types: tuple[tuple[int, int, float], ...] = (
@@ -59,6 +65,8 @@ class Params:
     label_weight: float = 0.3
     knn: int = 4
     weight_power: float = 0.5
+    part_floor: float = 0.08
+    part_weight: float = 0.0
 
     @property
     def max_span(self) -> int:
@@ -180,6 +188,7 @@ class _Spans:
         self.nums: dict[int, np.ndarray] = {}
         self.numc: dict[int, np.ndarray] = {}
         self.label: dict[int, np.ndarray] = {}
+        self.nlabels: dict[int, np.ndarray] = {}
         wv = side.vecs.astype(np.float64) * self.w[:, None]
         for s in range(1, span + 1):
             if n < s:
@@ -198,6 +207,14 @@ class _Spans:
                 part = side.labels[x:x + cnt]
                 lab = np.where(part >= 0, part, lab)
             self.label[s] = lab
+            distinct = np.zeros(cnt, dtype=np.int64)  # labels seen for the first time
+            for x in range(s):
+                part = side.labels[x:x + cnt]
+                new = part >= 0
+                for y in range(x):
+                    new &= part != side.labels[y:y + cnt]
+                distinct += new
+            self.nlabels[s] = distinct
 
 
 class _Scorer:
@@ -210,6 +227,7 @@ class _Scorer:
         self.S = _Spans(src, knn_s, span, params.weight_power)
         self.T = _Spans(tgt, knn_t, span, params.weight_power)
         self.wsims = sims.weighted(self.S.w, self.T.w)
+        self.knn_s, self.knn_t = knn_s, knn_t
         self.ratio = ratio
         self.p = params
 
@@ -241,16 +259,39 @@ class _Scorer:
             num_term = np.where(ct > 0, -self.p.num_missing, 0.0)
         ls_lab, lt_lab = self.S.label[ns][s0], self.T.label[nt][t0:t1]
         if ls_lab >= 0:
-            lab = np.where(lt_lab < 0, 0.0, np.where(lt_lab == ls_lab, 1.0, -1.0))
+            # two numbered paragraphs against one (or 5+6 against 5) is a label conflict
+            single = (self.S.nlabels[ns][s0] == 1) & (self.T.nlabels[nt][t0:t1] == 1)
+            lab = np.where(lt_lab < 0, 0.0, np.where((lt_lab == ls_lab) & single, 1.0, -1.0))
         else:
             lab = np.zeros(count)
         return {"cos": cos, "margin": margin, "len_err": len_err, "num": num_term, "lab": lab,
-                "num_dice": dice if dice is not None else np.zeros(count), "cs": cs, "ct": ct}
+                "num_dice": dice if dice is not None else np.zeros(count), "cs": cs, "ct": ct,
+                "part": self._part_margin(s0, ns, t0, t1, nt)}
+
+    def _part_margin(self, s0: int, ns: int, t0: int, t1: int, nt: int) -> np.ndarray:
+        """The weakest part of a merge: min over the units of its merged side(s) of the
+        unit's cosine to the whole other side minus the unit's neighbourhood mean
+        (``inf`` for a 1-1 bead)."""
+        count = t1 - t0
+        worst = np.full(count, np.inf)
+        if ns > 1:
+            for x in range(ns):
+                num = sum(self.wsims.get(s0 + x, t0 + y, count) for y in range(nt))
+                cos = num / (self.S.w[s0 + x] * self.T.norm[nt][t0:t1])
+                worst = np.minimum(worst, cos - self.knn_s[s0 + x])
+        if nt > 1:
+            for y in range(nt):
+                num = sum(self.wsims.get(s0 + x, t0 + y, count) for x in range(ns))
+                cos = num / (self.T.w[t0 + y:t1 + y] * self.S.norm[ns][s0])
+                worst = np.minimum(worst, cos - self.knn_t[t0 + y:t1 + y])
+        return worst
 
     def scores(self, s0: int, ns: int, t0: int, t1: int, nt: int, prior: float) -> np.ndarray:
         """``(ns + nt) * q`` for the target starts t0..t1-1, shape (t1 - t0,)."""
         pt = self.parts(s0, ns, t0, t1, nt)
         q = pt["margin"] - self.p.len_weight * np.minimum(pt["len_err"] ** 2, self.p.len_cap)
+        if ns > 1 or nt > 1:
+            q = q - self.p.part_weight * np.maximum(self.p.part_floor - pt["part"], 0.0)
         # the prior, numbers and labels count once per bead (as for a 1-1 bead), so they
         # never reward merging a labelled unit with its neighbours
         return (ns + nt) * q + 2.0 * (pt["num"] + self.p.label_weight * pt["lab"] - prior)
@@ -364,7 +405,8 @@ def _backtrace(BP, lo, n, m, types, ins_type, scorer: _Scorer) -> list[RawBead]:
                 score=float(scorer.scores(a - ns, ns, b - nt, b - nt + 1, nt, prior)[0]),
                 margin=float(pt["margin"][0]), cosine=float(pt["cos"][0]),
                 len_error=float(pt["len_err"][0]), numbers=num_state,
-                label="agree" if lab > 0 else "differ" if lab < 0 else "none"))
+                label="agree" if lab > 0 else "differ" if lab < 0 else "none",
+                extra={"part": float(pt["part"][0])} if ns > 1 or nt > 1 else {}))
         a -= ns
         b -= nt
     beads.reverse()

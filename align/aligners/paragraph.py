@@ -26,8 +26,9 @@ ANCHOR_MIN_MARGIN = -0.05
 MAX_LABEL_REPEATS = 3
 #: sentence DP: a paragraph pair is aligned against the neighbours within this many sentences
 SENTENCE_CONTEXT = 30
-#: weights of paragraph-level scoring (labels count a lot; long units, smooth lengths less)
-PARAGRAPH_PARAMS = Params(label_weight=0.3, len_smooth=30.0)
+#: weights of paragraph-level scoring (labels count a lot; long units, smooth lengths less;
+#: each part of a merge must match the other side by itself)
+PARAGRAPH_PARAMS = Params(label_weight=0.3, len_smooth=30.0, part_weight=2.0)
 SENTENCE_PARAMS = Params()
 #: paragraphs are only ever detached from a merge by the second pass: a paragraph
 #: absorbed by a neighbour on the same topic would dilute it too little to be refused

@@ -217,7 +217,7 @@ def _describe(s: list[int], t: list[int], cosine: float, baseline: float, src: S
     ls_lab = [x for x in src.labels[s] if x >= 0]
     lt_lab = [x for x in tgt.labels[t] if x >= 0]
     label = "none"
-    if ls_lab and lt_lab:
-        label = "agree" if ls_lab[0] == lt_lab[0] else "differ"
+    if ls_lab and lt_lab:   # two numbered paragraphs against one is a conflict too
+        label = "agree" if set(ls_lab) == set(lt_lab) and len(set(ls_lab)) == 1 else "differ"
     return RawBead(s, t, score=0.0, margin=cosine - baseline, cosine=cosine, len_error=len_err,
                    numbers=numbers, label=label, extra={"refined": True})
