@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from playwright.sync_api import expect
 
 from browser_util import start_app, stop_app, wait_idle
 
@@ -174,7 +175,7 @@ def test_align_app_sample_opens_the_bundled_sample(browser, sample_paths, artifa
         page.goto(url)
         page.get_by_text("Review · E/CN.7/2026/5").wait_for(timeout=150_000)
         wait_idle(page)
-        assert rows(page).count() == 25
+        expect(rows(page)).to_have_count(25, timeout=30_000)
         assert "English" in page.locator(".ua-head").inner_text()
         shot(page, artifacts_dir, "11-sample")
         page.close()
@@ -197,13 +198,18 @@ def test_two_tabs_on_one_review(browser, app_url, app_home, artifacts_dir):
         tab.get_by_text("Review · ").wait_for(timeout=60_000)
         wait_idle(tab)
     click(tab1, "ua_merge")  # tab 1 merges rows 1 and 2
-    assert rows(tab1).count() == 7
+    expect(rows(tab1)).to_have_count(7, timeout=30_000)
     click(tab2, "ua_confirm")  # tab 2 still shows row 1 as it was
     tab2.get_by_text("changed in another window").wait_for(timeout=10_000)
-    assert rows(tab2).count() == 7  # it reloaded the review
+    expect(rows(tab2)).to_have_count(7, timeout=30_000)  # it reloaded the review
     shot(tab2, artifacts_dir, "12-second-tab")
     al, version = store.load(rid)
     assert len(al.rows) == 7 and al.rows[0].status == "edited" and version == 2
     click(tab2, "ua_confirm")  # now on the fresh state
+    tab2.wait_for_function("() => true")  # let the page settle
+    for _ in range(60):  # the write lands when the script run ends; allow for a slow machine
+        if store.load(rid)[0].rows[0].status == "confirmed":
+            break
+        tab2.wait_for_timeout(500)
     assert store.load(rid)[0].rows[0].status == "confirmed"
     context.close()
