@@ -325,24 +325,6 @@ def test_pdf_page_breaks_fall_inside_paragraphs(docid, lang):
 # ----- reading the rendered documents back ----------------------------------------------
 
 
-#: Reader gaps seen when these tests were last run against align.io (owners: READ-TEXT
-#: for align/un and TXT, READ-PDF-DOCX for align/io/pdf*.py and docx*.py).
-#: (check, docid, lang, format or None) -> what the reader got wrong; the checks are
-#: meta, text, same and notes (the four tests below, in order). Each is a strict
-#: xfail: the test reports XPASS, and fails, as soon as the reader is fixed.
-KNOWN_READER_GAPS: dict[tuple[str, str, str, str | None], str] = {}
-
-
-def _cases(test: str, cases: list[tuple]) -> list:
-    params = []
-    for case in cases:
-        key = (test, *case) if len(case) == 3 else (test, *case, None)
-        reason = KNOWN_READER_GAPS.get(key)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        params.append(pytest.param(*case, marks=marks))
-    return params
-
-
 @lru_cache(maxsize=None)
 def _read(docid: str, lang: str, fmt: str):
     read_document = pytest.importorskip("align.io", reason="align.io is missing").__dict__.get("read_document")
@@ -371,7 +353,7 @@ def _job_core(job: str | None) -> str | None:
     return job.split("(")[0].strip() if job else job
 
 
-@pytest.mark.parametrize(("docid", "lang", "fmt"), _cases("meta", RENDERED_FILES))
+@pytest.mark.parametrize(("docid", "lang", "fmt"), RENDERED_FILES)
 def test_reader_finds_language_symbols_and_job_number(docid, lang, fmt):
     meta = DOCS[docid]["langs"][lang]
     document = _read(docid, lang, fmt)
@@ -380,7 +362,7 @@ def test_reader_finds_language_symbols_and_job_number(docid, lang, fmt):
     assert _job_core(document.meta.job_number) == _job_core(meta["job_number"])
 
 
-@pytest.mark.parametrize(("docid", "lang", "fmt"), _cases("text", RENDERED_FILES))
+@pytest.mark.parametrize(("docid", "lang", "fmt"), RENDERED_FILES)
 def test_reader_gives_the_source_structure_and_text(docid, lang, fmt):
     """Headings, paragraphs, sub-items and body text as in the source, word for word.
 
@@ -398,7 +380,7 @@ def test_reader_gives_the_source_structure_and_text(docid, lang, fmt):
         assert g[2] in allowed, f"{g[0]} {g[1]}: {g[2][:200]!r} != {e[2][:200]!r}"
 
 
-@pytest.mark.parametrize(("docid", "lang"), _cases("same", RENDERED))
+@pytest.mark.parametrize(("docid", "lang"), RENDERED)
 def test_txt_pdf_docx_give_the_same_segments(docid, lang):
     """The must-show of the reading issue: one document, three formats, one structure."""
     outlines = {fmt: [(s.kind, s.number) for s in _read(docid, lang, fmt).body] for fmt in FORMATS}
@@ -408,7 +390,7 @@ def test_txt_pdf_docx_give_the_same_segments(docid, lang):
     assert texts["pdf"] == texts["docx"]
 
 
-@pytest.mark.parametrize(("docid", "lang"), _cases("notes", RENDERED))
+@pytest.mark.parametrize(("docid", "lang"), RENDERED)
 def test_reader_keeps_footnotes_apart(docid, lang):
     doc = DOCS[docid]
     notes = [(u["number"], _norm(conventions.join_sentences(u["text"][lang], lang), lang))
