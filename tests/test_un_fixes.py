@@ -8,7 +8,7 @@ import pytest
 from align.io import read_document
 from align.io.raw import Block, RawDocument
 from align.un import patterns as P
-from align.un.clean import join_lines
+from align.un.clean import join_lines, running_titles
 from align.un.lines import keep_lines
 from align.un.meta import agenda_items
 from align.un.parse import _open_end, build_document
@@ -262,3 +262,56 @@ def test_a_two_item_agenda_line_gives_both_items():
     raw = _docx_raw(["A/81/6 (Sect. 16)"])
     raw.blocks[3].text = "Items 138 and 139 of the preliminary list**"
     assert build_document(raw, lang="en").meta.agenda_item == "138; 139"
+
+
+# --- running titles: repeated beside page furniture on many pages, not a heading ---------
+
+@pytest.mark.parametrize(("lines", "furniture", "pages", "titles"), [
+    # a running title beside the footer of every page
+    (["Section 16", "text a", "26-03369", "Section 16", "text b", "26-03369",
+      "Section 16", "text c", "26-03369"], [False, False, True] * 3, [1, 1, 1, 2, 2, 2, 3, 3, 3],
+     {"Section 16"}),
+    # a heading that sits near a page end on two pages of eight and elsewhere six times
+    (["Deliverables", "26-03369"] * 2 + ["Deliverables", "text"] * 6,
+     [False, True] * 2 + [False, False] * 6, [1, 1, 2, 2] + [3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8],
+     set()),
+    # a masthead line printed twice on the first page
+    (["General Assembly", "A/82/6", "General Assembly", "27-05812 (E)", "text"],
+     [False, True, False, True, False], [1, 1, 1, 1, 1], set()),
+    # a title beside furniture on 2 of 12 pages: too rare to be a running title
+    (["Part A", "A/81/6", "Part A", "A/81/6"] + ["text"] * 10,
+     [False, True, False, True] + [False] * 10, [1, 1, 2, 2] + list(range(3, 13)), set()),
+    # pages unknown: twice beside furniture is enough
+    (["Section 16", "26-03369", "text", "Section 16", "26-03369"], [False, True, False, False, True],
+     None, {"Section 16"}),
+])
+def test_running_titles(lines, furniture, pages, titles):
+    assert running_titles(lines, furniture, pages) == titles
+
+
+def test_a_heading_at_a_page_end_is_kept():
+    pages = []
+    for n in range(1, 9):
+        body = [f"16.{n}{k} " + FILLER + f" in region {k}." for k in range(1, 5)]
+        # mid-page on six pages, at the page end on two of them
+        lines = body[:2] + ["Deliverables"] + body[2:] if n in (3, 4, 6, 7) else body
+        lines += ["Deliverables"] if n in (2, 5) else []
+        pages.append("\n".join(lines) + f"\n\n26-03369                         {n}/8\n")
+    doc = read_document("\f".join(pages).encode(), name="t.txt", lang="en")
+    assert [s.text for s in doc.segments if s.kind == "heading"] == ["Deliverables"] * 6
+
+
+# --- a short heading line in another font before text at a page top --------------------
+
+@pytest.mark.parametrize(("style", "size", "separate"), [
+    ("italic", 9.96, True), (None, 9.96, False), (None, 12.0, True)])
+def test_a_short_heading_in_another_font_ends_before_the_text(style, size, separate):
+    blocks = [_pdf_line("16.29 " + FILLER, 76, size=9.96), _pdf_line("in 2025.", 88, x1=120.0, size=9.96),
+              _pdf_line("16.30 " + FILLER, 100, size=9.96), _pdf_line(FILLER + ".", 112, size=9.96),
+              _pdf_line("26-03369", 800, role="footer"),
+              _pdf_line("General Assembly resolutions", 76, x1=186.0, style=style, page=2, size=size),
+              *(_pdf_line(t, 96 + 12 * k, page=2, size=9.96) for k, t in enumerate(
+                  ["Follow-up on strengthening the systems of control over chemical precursors and",
+                   FILLER, FILLER + " in all regions."]))]
+    texts = [s.text for s in build_document(_pdf_raw(blocks), lang="en").segments]
+    assert ("General Assembly resolutions" in texts) is separate

@@ -134,21 +134,32 @@ def near_furniture(furniture: list[bool], reach: int = RUNNING_TITLE_REACH) -> l
     return near
 
 
-def running_titles(lines: list[str], furniture: list[bool]) -> set[str]:
+def running_titles(lines: list[str], furniture: list[bool], pages: list[int] | None = None) -> set[str]:
     """Lines repeated next to page furniture: running section titles.
+
+    A heading that happens to sit near a page end a few times ("Deliverables") is not
+    one: a running title sits next to furniture in most of its occurrences and, where
+    pages are known, on at least two pages and a quarter of them.
 
     Args:
         lines: stripped non-blank lines in order.
         furniture: ``is_furniture`` of each line.
-
-    Returns:
-        the texts that occur at least twice within two lines of a furniture line.
+        pages: the page of each line, if known.
     """
+    near_pages: dict[str, set[int]] = {}
     counts: Counter = Counter()
-    for line, f, near in zip(lines, furniture, near_furniture(furniture)):
-        if near and not f and len(line) <= 160:
-            counts[_key(line)] += 1
-    return {k for k, n in counts.items() if n >= 2}
+    totals: Counter = Counter()
+    for k, (line, f, near) in enumerate(zip(lines, furniture, near_furniture(furniture))):
+        if f or len(line) > 160:
+            continue
+        key = _key(line)
+        totals[key] += 1
+        if near:
+            counts[key] += 1
+            near_pages.setdefault(key, set()).add(pages[k] if pages else k)
+    n_pages = len(set(pages)) if pages else 0
+    return {k for k, n in counts.items()
+            if n >= 2 and 2 * n >= totals[k] and len(near_pages[k]) >= max(2, n_pages / 4)}
 
 
 def _key(line: str) -> str:
@@ -203,7 +214,9 @@ def join_lines(lines: list[str], lang: str, vocabulary: set[str] | None = None,
     Chinese: no space (but a space between a CJK character and a Latin letter or digit,
     as UN Chinese prints numbers); Arabic, Latin and Cyrillic: one space, and a line-end
     hyphen is removed only where it is a break (soft hyphen, the unbroken word used
-    elsewhere in the document, or a suffix such as ``-tion`` after it).
+    elsewhere in the document, or a suffix such as ``-tion`` after it). No space inside
+    brackets and quotes (``(`` then ``www...``), within a web address wrapped without a
+    hyphen, or after an Arabic ``و`` alone before a number (``و26/1``).
     """
     out = ""
     for raw in lines:

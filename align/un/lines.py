@@ -55,7 +55,8 @@ def keep_lines(raw: RawDocument) -> tuple[list[Line], list[str]]:
     furniture = [b.role in ("header", "footer") or (b.role in ("line", "para") and clean.is_furniture(t))
                  for b, t in zip(raw.blocks, texts)]
     nonblank = [i for i, t in enumerate(texts) if t]
-    titles = clean.running_titles([texts[i] for i in nonblank], [furniture[i] for i in nonblank])
+    titles = clean.running_titles([texts[i] for i in nonblank], [furniture[i] for i in nonblank],
+                                  [raw.blocks[i].page for i in nonblank])
     near = dict(zip(nonblank, clean.near_furniture([furniture[i] for i in nonblank])))
     gaps = _vertical_gaps(raw.blocks)
     width_of = _width_function(raw)

@@ -135,6 +135,9 @@ class _Grouper:
             return True
         if cur.font != prev.font and prev.font[0] is not None and ends_sentence(prev.text):
             return True  # a heading in another size or weight after a paragraph
+        if cur.font != prev.font and prev.font[0] is not None and self._short(prev, 0.7) \
+                and not prev.text.endswith(_NOT_HEADING_END) and not _starts_lower(cur.text):
+            return True  # text in another size or slant after a short heading line
         if ends_sentence(prev.text) and self._short(prev, 0.8):
             return True
         if prev.text.endswith((",", "，", "،")) and self._short(prev, 0.7):
