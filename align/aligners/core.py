@@ -32,9 +32,15 @@ from align.errors import AlignmentInputError
 from align.signature import Signature
 
 ALIGNER_NAME = "un-align-dp"
-#: margin at which a bead is a coin toss, and the margin scale of the confidence sigmoid
-MARGIN_MID = 0.05
+#: margin at which a 1-1 bead is a coin toss, and the margin scale of the confidence
+#: sigmoid (calibrated on the gold corpora and SDG documents: bench/eval_confidence.py)
+MARGIN_MID = 0.02
 MARGIN_SCALE = 0.03
+#: the same for an n:m bead, whose margin is lowered by merging (the parts' neighbours add up)
+MERGE_MARGIN_MID = -0.01
+#: added to the sigmoid's argument when both neighbouring beads are sure 1-1 beads: the
+#: bead is then pinned between two fixed points, and a wrong one there is rare
+CONTEXT_BOOST = 1.5
 #: below this margin a bead is flagged low_margin
 LOW_MARGIN = 0.06
 #: |log length ratio error| above this is a length outlier (about a factor 2)
@@ -57,16 +63,27 @@ def _sigmoid(x: float) -> float:
 
 
 def finish(raw: Sequence[RawBead]) -> list[Bead]:
-    """Beads with a confidence in [0, 1] (from the margin and the flags) and flags."""
+    """Beads with a confidence in [0, 1] and flags.
+
+    The confidence is a sigmoid of the bead's margin (shifted for n:m beads), raised by
+    an agreeing label and by sure 1-1 neighbours on both sides, and scaled down by each
+    flag of a doubt (label or number mismatch, length outlier). A 1-0/0-1 bead gets
+    ``UNALIGNED_CONFIDENCE`` (about half of them are right on the SDG variants).
+    """
+    sure = [len(rb.src) == 1 and len(rb.tgt) == 1 and
+            (rb.margin >= LOW_MARGIN or rb.label == "agree") for rb in raw]
     beads = []
-    for rb in raw:
+    for k, rb in enumerate(raw):
         flags: list[str] = []
         if not rb.src or not rb.tgt:
             beads.append(Bead(list(rb.src), list(rb.tgt), score=rb.score,
                               confidence=UNALIGNED_CONFIDENCE,
                               flags=[FLAG_UNALIGNED, FLAG_NOT_ONE_TO_ONE]))
             continue
-        z = (rb.margin - MARGIN_MID) / MARGIN_SCALE
+        merge = len(rb.src) != 1 or len(rb.tgt) != 1
+        z = (rb.margin - (MERGE_MARGIN_MID if merge else MARGIN_MID)) / MARGIN_SCALE
+        if 0 < k < len(raw) - 1 and sure[k - 1] and sure[k + 1]:
+            z += CONTEXT_BOOST
         factor = 1.0
         if rb.label == "agree":
             z += 2.0
@@ -79,9 +96,8 @@ def finish(raw: Sequence[RawBead]) -> list[Bead]:
         if abs(rb.len_error) > LENGTH_OUTLIER:
             flags.append(FLAG_LENGTH_OUTLIER)
             factor *= 0.8
-        if len(rb.src) != 1 or len(rb.tgt) != 1:
+        if merge:
             flags.append(FLAG_NOT_ONE_TO_ONE)
-            factor *= 0.9
         if rb.margin < LOW_MARGIN and rb.label != "agree":
             flags.append(FLAG_LOW_MARGIN)
         conf = round(_sigmoid(z) * factor, 4)
