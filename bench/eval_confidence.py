@@ -6,9 +6,9 @@ Calibration: every bead produced on the gold corpora (``align sentences`` path, 
 a bead is correct when the gold holds exactly that bead. The table gives the accuracy
 per bucket, for all beads and for n:m merges (2+ units on a side) alone.
 
-Stress (``--stress``): the English sentences of the corpora cut at commas/semicolons
-into up to three pieces (each at least ``MIN_PIECE`` characters), which turns 1-1 gold
-beads into 1-2/1-3 ones, and every 17th Chinese sentence dropped (a 0-1 bead); strict
+Stress (``--stress``): the English/French/Spanish sentences of 1-1 gold beads cut at
+commas/semicolons into up to three pieces (each at least ``MIN_PIECE`` characters),
+which turns those beads into 1-2/1-3 ones, and every 17th Chinese sentence dropped (a 0-1 bead); strict
 and lax F1 of ``align_sentence_lists`` against the transformed gold.
 
 Usage: ``python bench/eval_confidence.py [--corpora corpora] [--shared ../shared]
@@ -101,10 +101,13 @@ def table(records: list[Record]) -> list[str]:
 
 def stress_pair(zh: list[str], x: list[str], gold) -> tuple[list[str], list[str], list]:
     """Cut the target sentences at commas, drop every ``DROP_EVERY``-th source sentence."""
+    one_to_one = {t[0] for s, t in gold if len(s) == 1 and len(t) == 1}
     pieces: list[list[int]] = []
     new_x: list[str] = []
-    for sent in x:
-        parts = [p for p in CUT.split(sent) if p]
+    for j, sent in enumerate(x):
+        # only sentences of 1-1 beads are cut: cutting one side of a 2-1 bead would make
+        # a 2-2 gold bead whose finer 1-1 + 1-1 alignment is just as right
+        parts = [p for p in CUT.split(sent) if p] if j in one_to_one else [sent]
         merged: list[str] = []
         for p in parts:   # glue short pieces to the previous one, at most three pieces
             if merged and (len(p) < MIN_PIECE or len(merged[-1]) < MIN_PIECE or len(merged) == 3):
