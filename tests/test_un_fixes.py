@@ -10,7 +10,7 @@ from align.io.raw import Block, RawDocument
 from align.un import patterns as P
 from align.un.clean import join_lines, running_titles
 from align.un.lines import keep_lines
-from align.un.meta import agenda_items
+from align.un.meta import agenda_items, extract_meta
 from align.un.parse import _open_end, build_document
 from align.un.sentences import split_sentences
 
@@ -315,3 +315,21 @@ def test_a_short_heading_in_another_font_ends_before_the_text(style, size, separ
                    FILLER, FILLER + " in all regions."]))]
     texts = [s.text for s in build_document(_pdf_raw(blocks), lang="en").segments]
     assert ("General Assembly resolutions" in texts) is separate
+
+
+# --- the issuing body across the masthead's right column --------------------------------
+
+@pytest.mark.parametrize(("front", "bodies"), [
+    (["United Nations", "General Assembly", "Distr.: General", "9 March 2026", "Original: English",
+      "Eighty-first session", "Items 138 and 139 of the preliminary list**"], ["General Assembly"]),
+    (["United Nations", "A/81/6", "General Assembly", "Distr.: General", "9 March 2026",
+      "26-03369 (E) 240426", "Eighty-first session"], ["General Assembly"]),
+    (["Commission on Narcotic Drugs", "Sixty-fifth session", "Item 4 (a) of the provisional agenda",
+      "Commission on Crime Prevention and Criminal Justice", "Thirty-first session"],
+     ["Commission on Narcotic Drugs", "Commission on Crime Prevention and Criminal Justice"]),
+    (["United Nations", "Distr.: General", "Eighty-first session"], []),
+    (["Commission on Narcotic Drugs", "Sixty-fifth session", "Distr.: General", "Resumed session"],
+     ["Commission on Narcotic Drugs"]),
+])
+def test_issuing_bodies(front, bodies):
+    assert extract_meta(front, front).bodies == bodies

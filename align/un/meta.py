@@ -76,6 +76,9 @@ SUBTITLE = re.compile(
 #: a masthead line that ends with the symbol: ``United Nations  E/CN.7/2022/3/Add.1``
 _MASTHEAD_SYMBOL = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций"
                               r"|联合国|الأمم المتحدة)\s")
+#: the organization's name alone, printed above the organ in the masthead
+_ORGANIZATION = re.compile(r"^(?:United Nations|Nations Unies|Naciones Unidas"
+                           r"|Организация Объединенных Наций|联合国|الأمم المتحدة)$")
 _AR_LETTERS = "أبجد"  # (أ) (ب) (ج) (د): enough for agenda items
 _AGENDA_LETTER = re.compile(r"\(?\s?([a-z]|[أبجد])\s?\)")
 _AGENDA_NUMBER = re.compile(r"\d{1,3}")
@@ -174,11 +177,12 @@ def extract_meta(all_lines: list[str], front: list[str]) -> DocMeta:
             if text not in sessions:
                 sessions.append(text)
             used.add(i)
-            if i > 0 and (i - 1) not in used and not is_furniture(front[i - 1]):
-                body = front[i - 1].strip()
-                if body not in meta.bodies and not DATE.match(body):
+            j = _body_before(front, i, used)
+            if j is not None:
+                body = front[j].strip()
+                if body not in meta.bodies:
                     meta.bodies.append(body)
-                used.add(i - 1)
+                used.add(j)
         elif (m := AGENDA.match(text)) and len(text) < 80:
             raw = next(g for g in m.groups() if g is not None)
             for item in agenda_items(raw):
@@ -191,6 +195,31 @@ def extract_meta(all_lines: list[str], front: list[str]) -> DocMeta:
     meta.agenda_item = "; ".join(agendas) or None
     meta.title = _title(front, used, subtitle_at)
     return meta
+
+
+def _right_column(text: str) -> bool:
+    """A masthead line beside the organ's name: distribution, date, ``Original:``,
+    the language of the version, symbols, job number or barcode."""
+    text = text.strip()
+    return bool(DISTRIBUTION.search(text) or ORIGINAL.match(text) or DATE.match(text)
+                or is_furniture(text) or (len(text) <= 20 and language_code(text) is not None))
+
+
+def _body_before(front: list[str], i: int, used: set[int]) -> int | None:
+    """The issuing body printed before the session line at ``i``: the unit right before
+    it, or, across the masthead's right column (distribution, date, ``Original:``,
+    symbols, job number), the organ named after "United Nations"."""
+    j = i - 1
+    while j >= 0 and _right_column(front[j]):
+        j -= 1
+    if j < 0 or j in used:
+        return None  # nothing before, or a session or agenda line of another body
+    text = front[j].strip()
+    if DATE.match(text) or _ORGANIZATION.match(text) or SESSION.search(text):
+        return None
+    if j != i - 1 and (len(text) > 80 or text.endswith((".", ":", "："))):
+        return None
+    return j
 
 
 def _title(front: list[str], used: set[int], subtitle_at: int | None) -> str | None:
