@@ -20,10 +20,7 @@ CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 STEMS = sorted({p.with_suffix("") for p in CORPORA.glob("*/*.*.txt")
                 if p.with_suffix(".pdf").is_file() and p.with_suffix(".docx").is_file()})
 #: known differences, each with its cause (strict: the test fails once they are fixed)
-KNOWN = {
-    ("seed.ar", "pdf"): "a URL wrapped over two right-to-left lines leaves a short line the "
-                        "parser takes for a paragraph end",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @lru_cache(maxsize=None)
