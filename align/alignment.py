@@ -125,6 +125,10 @@ class MultiAlignment:
             is empty hold units of other languages that have no pivot counterpart.
         docs: language -> document info.
         signature: how the result was made (see ``align.signature``).
+        pairs: language -> the pivot↔language beads the rows were merged from (indices
+            into ``units``). Rows are shared by all languages, so a row is as coarse as
+            the coarsest language makes it; a two-language export splits rows the
+            review has not edited back into these finer beads.
     """
 
     pivot: str
@@ -134,6 +138,7 @@ class MultiAlignment:
     rows: list[Row]
     docs: dict[str, DocInfo] = field(default_factory=dict)
     signature: dict = field(default_factory=dict)
+    pairs: dict[str, list[Bead]] = field(default_factory=dict)
 
     def text(self, row: Row, lang: str) -> str:
         """The text of one cell: its units joined (no space in Chinese)."""

@@ -184,4 +184,5 @@ def align_documents(docs: list[Document], *, unit: str = "paragraph", embedder: 
     docs_info = {d.lang: DocInfo(lang=d.lang, name=d.name, symbols=list(d.meta.symbols),
                                  job_number=d.meta.job_number, title=d.meta.title) for d in docs}
     return MultiAlignment(pivot=pivot, unit=unit, langs=[pivot] + [d.lang for d in others],
-                          units=units, rows=rows, docs=docs_info, signature=sig)
+                          units=units, rows=rows, docs=docs_info, signature=sig,
+                          pairs={lang: list(pa.beads) for lang, pa in pairs.items()})

@@ -55,12 +55,57 @@ def check_langs(al: MultiAlignment, langs: list[str] | None) -> list[str]:
     return chosen
 
 
-def iter_rows(al: MultiAlignment, *, only_confirmed: bool = False) -> Iterator[tuple[int, Row]]:
-    """``(index, row)`` of the rows to export, in order."""
-    for index, row in enumerate(al.rows):
+def iter_rows(al: MultiAlignment, *, only_confirmed: bool = False,
+              rows: list[Row] | None = None) -> Iterator[tuple[int, Row]]:
+    """``(index, row)`` of the rows to export, in order (``rows`` default ``al.rows``)."""
+    for index, row in enumerate(al.rows if rows is None else rows):
         if only_confirmed and row.status not in CONFIRMED_STATUSES:
             continue
         yield index, row
+
+
+def pair_rows(al: MultiAlignment, lang: str, rows: list[Row] | None = None) -> list[Row]:
+    """Rows of the pivot↔``lang`` pair at the pair's own granularity.
+
+    A multilingual row is as coarse as the coarsest language makes it (when French
+    merges two Chinese sentences, the row holds both for every language). For a
+    two-language output, a row the review has not edited is split back into the
+    pair's own beads (``al.pairs[lang]``) when they cover the row's two cells exactly;
+    an edited row, or one whose beads do not fit, is kept whole.
+
+    Args:
+        al: the alignment.
+        lang: the other language of the pair.
+        rows: the rows to expand (default: all of ``al.rows``).
+    """
+    rows = al.rows if rows is None else rows
+    beads = al.pairs.get(lang) or []
+    if not beads or lang == al.pivot:
+        return list(rows)
+    by_src: dict[int, int] = {}
+    for k, bead in enumerate(beads):
+        for i in bead.src:
+            by_src[i] = k
+    out: list[Row] = []
+    for row in rows:
+        src = row.cells.get(al.pivot, [])
+        tgt = row.cells.get(lang, [])
+        ks = list(dict.fromkeys(by_src[i] for i in src if i in by_src))
+        fits = (row.status != "edited" and len(ks) > 1
+                and len(ks) == len(set(ks))
+                and sorted(i for k in ks for i in beads[k].src) == sorted(src)
+                and sorted(j for k in ks for j in beads[k].tgt) == sorted(tgt))
+        if not fits:
+            out.append(row)
+            continue
+        for k in ks:
+            bead = beads[k]
+            number = next((al.units[al.pivot][i].number for i in bead.src
+                           if al.units[al.pivot][i].number), row.number)
+            out.append(Row(cells={al.pivot: list(bead.src), lang: list(bead.tgt)},
+                           confidence={lang: bead.confidence}, flags={lang: list(bead.flags)},
+                           number=number, status=row.status))
+    return out
 
 
 def cell_text(al: MultiAlignment, row: Row, lang: str) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from align.alignment import DocInfo, MultiAlignment, Row, Unit
+from align.alignment import Bead, DocInfo, MultiAlignment, Row, Unit
 from align.errors import ExportError
 from align.export.common import write_bytes
 
@@ -53,7 +53,26 @@ def alignment_to_dict(al: MultiAlignment) -> dict:
         "docs": {lang: asdict(info) for lang, info in al.docs.items()},
         "units": {lang: [asdict(u) for u in units] for lang, units in al.units.items()},
         "rows": [_row_dict(al, row) for row in al.rows],
+        "pairs": {lang: beads_to_list(beads) for lang, beads in al.pairs.items()},
     }
+
+
+def beads_to_list(beads: list[Bead]) -> list[list]:
+    """Beads as compact JSON lists ``[src, tgt, confidence, flags]``."""
+    return [[list(b.src), list(b.tgt), round(float(b.confidence), 4), list(b.flags)]
+            for b in beads]
+
+
+def beads_from_list(items: list, n_src: int, n_tgt: int) -> list[Bead]:
+    """Beads back from :func:`beads_to_list`; indices are checked against the unit counts."""
+    out = []
+    for item in items:
+        src, tgt, conf, flags = item
+        if any(not isinstance(i, int) or not 0 <= i < n_src for i in src) or any(
+                not isinstance(j, int) or not 0 <= j < n_tgt for j in tgt):
+            raise _fail("a pair bead points at a unit that does not exist")
+        out.append(Bead(src=list(src), tgt=list(tgt), confidence=float(conf), flags=list(flags)))
+    return out
 
 
 def _fail(what: str) -> ExportError:
@@ -105,12 +124,14 @@ def alignment_from_dict(d: dict) -> MultiAlignment:
         langs = list(d["langs"])
         pivot, unit = str(d["pivot"]), str(d["unit"])
         rows = [_row(r, units) for r in d["rows"]]
+        pairs = {lang: beads_from_list(items, len(units[pivot]), len(units[lang]))
+                 for lang, items in (d.get("pairs") or {}).items() if lang in units}
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise _fail(f"missing or malformed field ({exc})") from exc
     if pivot not in langs or any(lang not in units for lang in langs):
         raise _fail("the languages, the pivot and the units disagree")
     return MultiAlignment(pivot=pivot, unit=unit, langs=langs, units=units, rows=rows,
-                          docs=docs, signature=dict(d.get("signature") or {}))
+                          docs=docs, signature=dict(d.get("signature") or {}), pairs=pairs)
 
 
 def json_bytes(al: MultiAlignment) -> bytes:

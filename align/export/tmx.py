@@ -27,6 +27,7 @@ from align.export.common import (
     check_langs,
     document_symbol,
     iter_rows,
+    pair_rows,
     row_confidence,
     row_flags,
     signature_text,
@@ -157,7 +158,10 @@ def tmx_bytes(al: MultiAlignment, *, langs: list[str] | None = None,
     root = etree.Element("tmx", version="1.4")
     _header(root, al, codes[source], created)
     body = etree.SubElement(root, "body")
-    for index, row in iter_rows(al, only_confirmed=only_confirmed):
+    rows = None
+    if len(chosen) == 2 and al.pivot in chosen:  # a pair: its own, finer beads
+        rows = pair_rows(al, next(lang for lang in chosen if lang != al.pivot))
+    for index, row in iter_rows(al, only_confirmed=only_confirmed, rows=rows):
         _tu(body, al, index, row, chosen, codes, symbol, created)
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
 

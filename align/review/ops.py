@@ -361,6 +361,7 @@ def apply_patch(al: MultiAlignment, patch: dict, *, reverse: bool = False) -> Mu
 def compact(al: MultiAlignment) -> MultiAlignment:
     """Unit lists rebuilt in row order, holding only units that rows use (for export)."""
     units: dict[str, list[Unit]] = {lang: [] for lang in al.langs}
+    moved: dict[str, dict[int, int]] = {lang: {} for lang in al.langs}
     rows: list[Row] = []
     for row in al.rows:
         cells: dict[str, list[int]] = {}
@@ -369,9 +370,17 @@ def compact(al: MultiAlignment) -> MultiAlignment:
             for i in idx:
                 units[lang].append(al.units[lang][i])
                 new.append(len(units[lang]) - 1)
+                moved[lang][i] = new[-1]
             cells[lang] = new
         rows.append(replace(row, cells=cells))
-    return replace(al, rows=rows, units=units)
+    # the aligner's pair beads follow their units; a bead with a unit no row uses goes
+    pairs = {}
+    for lang, beads in al.pairs.items():
+        src_map, tgt_map = moved.get(al.pivot, {}), moved.get(lang, {})
+        pairs[lang] = [replace(b, src=[src_map[i] for i in b.src], tgt=[tgt_map[j] for j in b.tgt])
+                       for b in beads
+                       if all(i in src_map for i in b.src) and all(j in tgt_map for j in b.tgt)]
+    return replace(al, rows=rows, units=units, pairs=pairs)
 
 
 def counts(al: MultiAlignment) -> dict[str, int]:

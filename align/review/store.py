@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from align.alignment import DocInfo, MultiAlignment
-from align.errors import StoreError
+from align.errors import ExportError, StoreError
+from align.export.jsonio import beads_from_list, beads_to_list
 from align.review import ops
 
 SCHEMA = """
@@ -132,7 +133,8 @@ class ReviewStore:
         """
         al = ops.prepare(al)
         meta = {"pivot": al.pivot, "langs": al.langs, "signature": al.signature,
-                "docs": {k: vars(v) for k, v in al.docs.items()}}
+                "docs": {k: vars(v) for k, v in al.docs.items()},
+                "pairs": {k: beads_to_list(v) for k, v in al.pairs.items()}}
         now = _now()
         name = next((d.symbols[0] for d in al.docs.values() if d.symbols), "") or set_key[:12]
         with self._tx():
@@ -175,6 +177,14 @@ class ReviewStore:
             rows=[ops.row_from_dict(d) for d in _unpack(head["rows"])],
             docs={k: DocInfo(**v) for k, v in meta.get("docs", {}).items()},
             signature=meta.get("signature", {}))
+        # the aligner's pair beads point at the units it made, which the review never
+        # renumbers (edits append units): restore them for pair exports
+        pivot_n = len(units.get(al.pivot, []))
+        try:
+            al.pairs = {k: beads_from_list(v, pivot_n, len(units.get(k, [])))
+                        for k, v in meta.get("pairs", {}).items()}
+        except (ExportError, ValueError, TypeError):
+            al.pairs = {}
         return al, int(head["version"])
 
     def info(self, review_id: int) -> ReviewInfo:
