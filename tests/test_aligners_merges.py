@@ -105,3 +105,24 @@ def test_goal16_missing_target_is_unaligned(shared_dir, embedder, numbered):
     for k in (2, 3):                                   # complete pairs stay all 1-1
         other = align_pair(docs[0], docs[k], unit="paragraph", embedder=embedder)
         assert [(b.src, b.tgt) for b in other.beads] == [([i], [i]) for i in range(13)]
+
+
+def test_confidence_midpoints_and_context():
+    """A 1-1 bead at MARGIN_MID and an n:m bead at MERGE_MARGIN_MID are coin tosses; sure
+    1-1 neighbours on both sides raise a doubtful bead; unaligned beads get 0.5."""
+    from align.aligners.core import CONTEXT_BOOST, MARGIN_MID, MERGE_MARGIN_MID, finish
+    from align.aligners.dp import RawBead
+    from align.alignment import FLAG_NOT_ONE_TO_ONE
+
+    alone = finish([RawBead([0], [0], margin=MARGIN_MID)])[0]
+    merge = finish([RawBead([0, 1], [0], margin=MERGE_MARGIN_MID)])[0]
+    assert alone.confidence == pytest.approx(0.5, abs=1e-3)
+    assert merge.confidence == pytest.approx(0.5, abs=1e-3)
+    assert FLAG_NOT_ONE_TO_ONE in merge.flags
+    sure = RawBead([0], [0], margin=0.3)
+    pinned = finish([sure, RawBead([1], [1], margin=MARGIN_MID), RawBead([2], [2], margin=0.3)])
+    assert pinned[1].confidence == pytest.approx(1 / (1 + np.exp(-CONTEXT_BOOST)), abs=1e-3)
+    edge = finish([RawBead([0], [0], margin=MARGIN_MID), sure])
+    assert edge[0].confidence == pytest.approx(0.5, abs=1e-3)
+    gap = finish([RawBead([0], [])])[0]
+    assert gap.confidence == 0.5 and FLAG_UNALIGNED in gap.flags
