@@ -26,6 +26,8 @@ TERM_LANGS: tuple[str, ...] = ("zh", "en", "fr", "es", "ru", "ar")
 
 #: longest candidate, in tokens
 MAX_TOKENS = 7
+#: most prepositions inside one candidate of a spaced language (``Office on Drugs and Crime``)
+MAX_PREPOSITIONS = 2
 #: longest Chinese candidate built from tokens, in characters (known terms may be longer)
 MAX_ZH_CHARS = 16
 
@@ -181,6 +183,15 @@ _CONN: dict[str, frozenset[str]] = {
 }
 
 
+#: conjunctions and articles among the connectors; the others are prepositions
+_COORD: dict[str, frozenset[str]] = {
+    "en": frozenset({"and", "the"}),
+    "fr": frozenset({"et", "la", "le", "les", "l'"}),
+    "es": frozenset({"y", "e", "la", "el", "los", "las"}),
+    "ru": frozenset({"и"}),
+    "ar": frozenset({"و"}),
+}
+
 _STOP: dict[str, frozenset[str]] = {
     lang: frozenset(normalize(w, lang).casefold() for w in words)
     for lang, words in STOPWORDS.items()
@@ -231,6 +242,7 @@ def _spaced_candidates(text: str, lang: str, max_tokens: int,
                        known: frozenset[str] = frozenset()) -> list[Candidate]:
     stop = _stop(lang)
     conn = _CONN.get(lang, frozenset())
+    preps = conn - _COORD.get(lang, frozenset())
     toks = _tokens(text, lang)
     # chunks of consecutive word tokens (punctuation and numbers break a chunk)
     chunks: list[list[tuple[str, int, int]]] = []
@@ -258,10 +270,36 @@ def _spaced_candidates(text: str, lang: str, max_tokens: int,
                     continue
                 if j > i and sum(f in stop for f in folded[i:j + 1]) * 2 > j - i + 1:
                     continue
+                if sum(f in preps for f in folded[i:j + 1]) > MAX_PREPOSITIONS:
+                    break  # "legal aid for women in West Africa": a phrase, not a term
+                if j > i or not ACRONYM_RE.match(words[i][0]):
+                    if _name_fragment(words, folded, i, j, stop):
+                        continue
                 start, end = words[i][1], words[j][2]
                 key = " ".join(_word_key(w, lang) for w, _, _ in words[i:j + 1])
                 out.append(Candidate(key, text[start:end], start, end, j - i + 1))
     return out
+
+
+def _name_word(tok: str, folded: str, stop: frozenset[str]) -> bool:
+    """A capitalised content word that is no acronym: part of a proper name."""
+    return (tok[:1].isupper() and folded not in stop and not ACRONYM_RE.match(tok)
+            and HAS_LETTER_RE.match(tok) is not None)
+
+
+def _name_fragment(words: list[tuple[str, int, int]], folded: list[str], i: int, j: int,
+                   stop: frozenset[str]) -> bool:
+    """True when ``words[i..j]`` cuts a capitalised name (``West`` of ``West Africa``).
+
+    A candidate starting after or ending before a capitalised content word that is not
+    the first word of the text is a fragment of a longer name (``Nations`` of ``United
+    Nations``, ``Middle`` of ``Middle East``); the whole name is another candidate.
+    """
+    if not (words[i][0][:1].isupper() or words[j][0][:1].isupper()):
+        return False
+    before = i > 0 and words[i - 1][1] > 0 and _name_word(words[i - 1][0], folded[i - 1], stop)
+    after = j + 1 < len(words) and _name_word(words[j + 1][0], folded[j + 1], stop)
+    return (before and words[i][0][:1].isupper()) or (after and words[j][0][:1].isupper())
 
 
 class _ZhSegmenter:
@@ -274,6 +312,8 @@ class _ZhSegmenter:
         jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
         self._tok = jieba.Tokenizer()
         self._tok.initialize()
+        # general frequencies: the user terms' own large counts must not inflate the total
+        self._base_total = self._tok.total
         for term in user_terms:
             self._tok.add_word(term, freq=200000, tag="x_term")
         self._pos = jieba.posseg.POSTokenizer(self._tok)
@@ -293,7 +333,7 @@ class _ZhSegmenter:
             if len(parts) > 1:
                 return max(self.specificity(p) for p in parts)
             return 1.0
-        rarity = math.log10(self._tok.total / freq)
+        rarity = math.log10(self._base_total / freq)
         return min(1.0, max(0.0, (rarity - SPEC_COMMON) / (SPEC_RARE - SPEC_COMMON)))
 
     def cut(self, text: str) -> list[tuple[str, str]]:

@@ -48,10 +48,16 @@ MAX_CONTEXTS = 3
 W_SIM = 0.35
 W_MARGIN = 0.15
 W_DICE = 0.15
-W_FREQ = 0.15
+W_FREQ = 0.3
 W_SPEC = 0.2
 BONUS_ACRONYM = 0.1
 BONUS_KNOWN = 0.3
+#: bonus for a pair whose source is made of several words (a compound, a name)
+BONUS_MULTI = 0.0
+#: penalty for a side shaped like a verb, not a term (讲述 / described)
+PENALTY_VERB = 0.15
+#: English word endings of participles and gerunds: a lone one is a verb form
+EN_VERB_FORM_RE = re.compile(r"^[a-z][a-z\-]*(?:ed|ing)$")
 
 
 @dataclass
@@ -310,6 +316,16 @@ def pair_terms(
     def specificity(key: str) -> float:
         return seg.specificity(key, src.parts.get(key, ())) if seg is not None else 1.0
 
+    def verb_like(key: str, lang: str) -> bool:
+        if lang == "zh" and seg is not None:
+            if len(src.parts.get(key, ())) > 1:
+                return False
+            cut = seg.cut(key)
+            return len(cut) == 1 and cut[0][1] in ("v", "vd", "vi")
+        if lang == "en":
+            return " " not in key and bool(EN_VERB_FORM_RE.match(key))
+        return False
+
     scored: list[TermPair] = []
     for skey, tkey in pairs:
         shared = src.units[skey] & tgt.units[tkey]
@@ -336,6 +352,9 @@ def pair_terms(
                  + W_DICE * max(ld, 0.0) / 14.0
                  + W_FREQ * min(1.0, math.log2(1 + cooc) / 4.0)
                  + W_SPEC * specificity(skey)
+                 + (BONUS_MULTI if len(src.parts.get(skey, ())) > 1 or " " in skey else 0.0)
+                 - (PENALTY_VERB if verb_like(skey, src_lang) or verb_like(tkey, tgt_lang)
+                    else 0.0)
                  + (BONUS_ACRONYM if is_acr else 0.0)
                  + (BONUS_KNOWN if concept else 0.0))
         scored.append(TermPair(
