@@ -6,7 +6,7 @@ import pytest
 
 from align.terms.consistency import NOT_FOUND, find_inconsistencies, term_uses
 from align.terms.glossary import Concept, Term
-from align.terms.highlight import find_terms
+from align.terms.highlight import find_terms, highlight_terms
 from align.terms.pair import AlignedUnit
 from align.terms.seed import load_seed
 
@@ -88,3 +88,16 @@ def test_inconsistencies_flag_two_full_forms():
     assert inc.kinds == ["variants"]
     assert set(inc.renderings) == {"recuperación íntegra de los costos",
                                    "recuperación total de los costos"}
+
+
+def test_highlight_terms_takes_only_accepted_and_seed_terms(seed):
+    concept = Concept("s-1", [Term("zh", "知识差距", status="accepted"),
+                              Term("en", "knowledge gaps", status="candidate"),
+                              Term("fr", "lacunes", status="rejected")])
+    by_lang = highlight_terms([concept])
+    assert ("s-1", "zh", "知识差距") in by_lang["zh"]
+    assert all(cid != "s-1" for cid, _, _ in by_lang.get("en", []) + by_lang.get("fr", []))
+    assert ("cnd", "en", "Commission on Narcotic Drugs") in by_lang["en"]  # the seed
+    assert spans("knowledge gaps of the CND", "en", by_lang["en"]) == [("CND", "cnd")]
+    bare = highlight_terms([concept], seed=False)
+    assert set(bare) == {"zh"} and len(bare["zh"]) == 1

@@ -82,6 +82,32 @@ def _as_triples(entries: Iterable) -> Iterable[tuple[str, str, str]]:
             yield cid, lang, text
 
 
+def highlight_terms(concepts: Iterable[Concept], *, seed: bool = True
+                    ) -> dict[str, list[tuple[str, str, str]]]:
+    """Per language, the ``(concept_id, lang, term)`` triples worth highlighting in review.
+
+    Only terms marked ``accepted`` count (candidate and rejected terms of a concept do
+    not, even when another of its terms is accepted); with ``seed`` the shipped UNODC
+    seed glossary (every term accepted) is added. The result feeds :func:`find_terms`.
+
+    Args:
+        concepts: glossary entries, for example ``GlossaryStore(con).entries()``.
+        seed: also include :func:`align.terms.seed.load_seed`.
+    """
+    from align.terms.glossary import known_terms
+    from align.terms.seed import load_seed
+
+    entries = [*concepts, *(load_seed() if seed else ())]
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for cid, lang, text in known_terms(entries, statuses=("accepted",)):
+        triple = (cid, lang, text)
+        if text.strip() and triple not in seen:
+            seen.add(triple)
+            out.setdefault(lang, []).append(triple)
+    return out
+
+
 @lru_cache(maxsize=64)
 def _matcher(lang: str, terms: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, tuple[str, ...]]:
     ordered = sorted(terms, key=lambda t: (-len(t[1]), t[1]))
