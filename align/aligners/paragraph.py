@@ -33,6 +33,9 @@ SENTENCE_PARAMS = Params()
 #: paragraphs are only ever detached from a merge by the second pass: a paragraph
 #: absorbed by a neighbour on the same topic would dilute it too little to be refused
 PARAGRAPH_MOVES = ("detach",)
+#: a paragraph is detached from a merge as soon as the merge's real cosine rises without
+#: it (no absorb move at this level, so no back and forth)
+PARAGRAPH_DETACH_MIN_GAIN = 0.0
 
 
 def document_units(doc: Document, unit: str) -> list[Unit]:
@@ -180,7 +183,7 @@ def align_pair(src: Document, tgt: Document, *, unit: str = "paragraph", embedde
                  src_lang=src.lang, tgt_lang=tgt.lang,
                  encode=lambda texts: embed_texts(embedder, texts),
                  ratio=_ratio_of(fs, ft), len_smooth=PARAGRAPH_PARAMS.len_smooth,
-                 moves=PARAGRAPH_MOVES)
+                 moves=PARAGRAPH_MOVES, detach_min_gain=PARAGRAPH_DETACH_MIN_GAIN)
     t2 = time.perf_counter()
     embed_s, align_s = t1 - t0, t2 - t1
     if unit == "paragraph":

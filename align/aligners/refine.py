@@ -135,8 +135,8 @@ class _Cosines:
 def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
            src_texts: Sequence[str], tgt_texts: Sequence[str], *, src_lang: str,
            tgt_lang: str, encode: Callable[[list[str]], np.ndarray], ratio: float,
-           len_smooth: float = 12.0, moves: Sequence[str] = ("absorb", "detach", "shift")
-           ) -> list[RawBead]:
+           len_smooth: float = 12.0, moves: Sequence[str] = ("absorb", "detach", "shift"),
+           detach_min_gain: float = DETACH_MIN_GAIN) -> list[RawBead]:
     """Improve beads around doubtful ones (see the module docstring).
 
     Args:
@@ -146,6 +146,8 @@ def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
         encode: texts -> (k, d) L2-normalised embeddings (the embedder's ``encode``).
         ratio: the expected target/source length ratio.
         moves: the kinds of move allowed.
+        detach_min_gain: the cosine gain that detaches an edge unit; it must stay above
+            ``ABSORB_TOLERANCE`` when absorbing is allowed too (no back and forth).
 
     Returns:
         The new beads; changed beads get their cosine, margin, length and numbers redone.
@@ -168,7 +170,7 @@ def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
             new = sum(cos.cos(s, t) for s, t in move.new if s and t)
             gain = new - old
             if (move.kind == "absorb" and gain > -ABSORB_TOLERANCE) or \
-                    (move.kind == "detach" and gain > DETACH_MIN_GAIN) or \
+                    (move.kind == "detach" and gain > detach_min_gain) or \
                     (move.kind == "shift" and gain > SHIFT_MIN_GAIN):
                 scored.append((gain, move))
         if not scored:
