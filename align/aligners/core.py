@@ -264,6 +264,7 @@ def signature(embedder: Embedder, params: Params, **extra) -> dict:
     """The signature dict of a result made with this embedder and these parameters."""
     p = {"skip": params.skip, "len_weight": params.len_weight, "num_weight": params.num_weight,
          "label_weight": params.label_weight, "knn": params.knn,
+         "part_floor": params.part_floor, "part_weight": params.part_weight,
          "beads": ",".join(f"{s}-{t}" for s, t, _ in params.types) + ",1-0,0-1"}
     p.update({k: v for k, v in extra.items() if v is not None})
     return Signature(aligner=ALIGNER_NAME, model=getattr(embedder, "model_id", "unknown"),
