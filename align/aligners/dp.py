@@ -13,7 +13,10 @@ minus a length-ratio penalty; a prior per bead type is subtracted once per bead;
 or 0-1 bead scores ``skip`` per unit. Merged units are never
 re-embedded: the cosine of two sums is computed from the 1-1 cosines, so a 1-2 bead
 is judged by how well both target parts match the source together, which suits
-models that embed concatenations poorly.
+models that embed concatenations poorly. With ``part_weight`` (paragraphs) each part of
+a merge must also match the other side by itself, so a short unrelated unit cannot ride
+on a strong neighbour. A span's label is its first label, and a span holding two
+different labels never agrees with the other side (paragraphs 4 + 5 against 4).
 """
 
 from __future__ import annotations
