@@ -128,7 +128,8 @@ def align_units(src: list[Unit], tgt: list[Unit], *, src_lang: str, tgt_lang: st
     used_t: set[int] = set()
     for bead in fixed:
         if any(i < 0 or i >= n for i in bead.src) or any(j < 0 or j >= m for j in bead.tgt):
-            raise AlignmentInputError(f"fixed bead {bead} points outside the texts ({n} x {m} units)")
+            raise AlignmentInputError(
+                f"fixed bead {bead} points outside the texts ({n} x {m} units)")
         if used_s.intersection(bead.src) or used_t.intersection(bead.tgt):
             raise AlignmentInputError(f"fixed bead {bead} overlaps another fixed bead")
         used_s.update(bead.src)
