@@ -9,7 +9,8 @@ per bucket, for all beads and for n:m merges (2+ units on a side) alone.
 Stress (``--stress``): the English/French/Spanish sentences of 1-1 gold beads cut at
 commas/semicolons into up to three pieces (each at least ``MIN_PIECE`` characters),
 which turns those beads into 1-2/1-3 ones, and every 17th Chinese sentence dropped
-(its pieces become 0-1 beads); strict and lax F1 of ``align_sentence_lists`` against the transformed gold.
+(its pieces become 0-1 beads); strict and lax F1 of ``align_sentence_lists`` against
+the transformed gold.
 
 Usage: ``python bench/eval_confidence.py [--corpora corpora] [--shared ../shared]
 [--no-sdg] [--stress]``
