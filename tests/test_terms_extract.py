@@ -42,6 +42,12 @@ def keys(text: str, lang: str, known=()) -> set[str]:
      set(), {"www", "fingov", "unodc", "cn", "html"}),
     ("会员国专用的安全网页（www.unodc.org/missions/en/wggf/index.html）", "zh",
      {"会员国", "安全网页"}, {"wggf", "missions"}),
+    # a capitalised name is not cut: West Africa, United Nations, but no "West", "Nations"
+    ("improving access to legal aid for women in West Africa and the United Nations system",
+     "en", {"west africa", "united nation", "legal aid", "united nation system"},
+     {"west", "nation", "access to legal aid for women in west africa"}),
+    ("l'Office des Nations Unies contre la drogue et le crime", "fr",
+     {"nation unie", "office des nation unie"}, {"unie", "office des nation"}),
 ])
 def test_candidates_table(text, lang, present, absent):
     found = keys(text, lang)
@@ -99,6 +105,13 @@ def test_arabic_normalisation():
 def test_unknown_language_is_refused():
     with pytest.raises(UnsupportedLanguageError):
         candidates("Hallo Welt", "de")
+
+
+def test_specificity_does_not_depend_on_the_user_dictionary():
+    plain = zh_segmenter()
+    with_terms = zh_segmenter([f"术语{i}" for i in range(300)])
+    for word in ("改善", "开展", "洗钱"):
+        assert with_terms.specificity(word) == pytest.approx(plain.specificity(word))
 
 
 def test_specificity_ranks_common_words_low():
