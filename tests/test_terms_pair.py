@@ -147,3 +147,27 @@ def test_units_from_alignment_keeps_symbol_and_number():
     us = units_from_alignment(al)
     assert [(u.texts["en"], u.symbol, u.paragraph) for u in us] == [
         ("Member States.", "E/CN.7/2022/3", "1"), ("The working group.", "E/CN.7/2022/3", "2")]
+
+
+class VerbEmbedder(FakeEmbedder):
+    """讲述/described and 审计/audit: two equally close pairs, one shaped like a verb."""
+
+    def encode(self, texts):
+        saved = dict(LEXICON)
+        LEXICON.update({"讲述": 6, "described": 6, "审计": 7, "audit": 7})
+        try:
+            return super().encode(texts)
+        finally:
+            LEXICON.clear()
+            LEXICON.update(saved)
+
+
+def test_verb_shaped_pairs_rank_below_term_pairs():
+    us = [AlignedUnit({"zh": "会上讲述了审计。", "en": "The meeting described the audit."},
+                      "E/CN.7/2022/3", "1")]
+    pairs = pair_terms(us, "zh", "en", embedder=VerbEmbedder())
+    found = {(p.src, p.tgt): i for i, p in enumerate(pairs)}
+    assert ("审计", "audit") in found and ("讲述", "described") in found
+    assert found[("审计", "audit")] < found[("讲述", "described")]
+    gap = pairs[found[("审计", "audit")]].score - pairs[found[("讲述", "described")]].score
+    assert gap > 0.1

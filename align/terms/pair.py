@@ -8,7 +8,8 @@ For one language pair (source = the pivot, usually zh):
 3. each pair is scored from its association over co-occurrence (logDice over the
    units), the similarity of the two phrases relative to their neighbours (a margin,
    never a fixed cosine threshold), how often it recurs, acronym evidence
-   (``United Nations Office on Drugs and Crime (UNODC)``) and the glossary;
+   (``United Nations Office on Drugs and Crime (UNODC)``), the glossary, and a
+   structure prior: a side shaped like a verb (讲述 / described) is penalised;
 4. competitive linking keeps, best first, pairs whose two sides are still free.
 
 Every pair keeps its evidence: counts and example contexts with document symbol and
@@ -44,7 +45,7 @@ MARGIN_CAP = 1.5
 #: example contexts kept per pair
 MAX_CONTEXTS = 3
 
-#: weights of the combined score (the five main parts sum to 1)
+#: weights of the combined score (frequency weighs double: recurring pairs are surer)
 W_SIM = 0.35
 W_MARGIN = 0.15
 W_DICE = 0.15
@@ -52,8 +53,6 @@ W_FREQ = 0.3
 W_SPEC = 0.2
 BONUS_ACRONYM = 0.1
 BONUS_KNOWN = 0.3
-#: bonus for a pair whose source is made of several words (a compound, a name)
-BONUS_MULTI = 0.0
 #: penalty for a side shaped like a verb, not a term (讲述 / described)
 PENALTY_VERB = 0.15
 #: English word endings of participles and gerunds: a lone one is a verb form
@@ -352,7 +351,6 @@ def pair_terms(
                  + W_DICE * max(ld, 0.0) / 14.0
                  + W_FREQ * min(1.0, math.log2(1 + cooc) / 4.0)
                  + W_SPEC * specificity(skey)
-                 + (BONUS_MULTI if len(src.parts.get(skey, ())) > 1 or " " in skey else 0.0)
                  - (PENALTY_VERB if verb_like(skey, src_lang) or verb_like(tkey, tgt_lang)
                     else 0.0)
                  + (BONUS_ACRONYM if is_acr else 0.0)
