@@ -197,17 +197,12 @@ def glossary_terms() -> dict[str, list[tuple[str, str, str]]]:
 
 @st.cache_resource(ttl=15, show_spinner=False)
 def _glossary_terms(db: str) -> dict[str, list[tuple[str, str, str]]]:
-    from align.terms.seed import load_seed
+    """Accepted glossary terms and the seed glossary, per language (candidates are not)."""
+    from align.terms.highlight import highlight_terms
     from align.terms.store import GlossaryStore
 
     con = connect(db)
     try:
-        concepts = [*GlossaryStore(con).entries(status="accepted"), *load_seed()]
+        return highlight_terms(GlossaryStore(con).entries(status="accepted"))
     finally:
         con.close()
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for concept in concepts:
-        for term in concept.terms:
-            if term.status != "rejected" and term.text.strip():
-                out.setdefault(term.lang, []).append((concept.id, term.lang, term.text))
-    return out
