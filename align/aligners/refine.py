@@ -10,8 +10,12 @@ and applies these moves while they raise the cosines:
   insertion dilutes the concatenation);
 - *detach*: the reverse, an edge unit of a merge is left unaligned when the bead's
   cosine rises clearly without it;
-- *shift*: a unit at the border of two adjacent beads moves to the other bead when the
-  sum of the two cosines rises clearly.
+- *shift*: one or two units at the border of two adjacent beads move to the other bead
+  when the sum of the two cosines rises clearly.
+
+A bead whose one side ends a sentence (。, a full stop) while the other ends a clause (a
+comma, a semicolon) scores ``PUNCT_PENALTY`` below its cosine in these comparisons: a
+comma piece rarely ends a bead, so it goes to the sentence it belongs to.
 
 Only the texts of candidate beads are embedded (a few per doubtful bead), never the
 overlapping windows of the whole text.
@@ -19,6 +23,7 @@ overlapping windows of the whole text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -38,6 +43,14 @@ DOUBTFUL_MARGIN = 0.06
 #: largest side of a bead built by the moves
 MAX_SIDE = 8
 ROUNDS = 4
+#: units moved at once by a shift (a sentence cut in three hands over two pieces)
+SHIFT_UNITS = 2
+#: subtracted from a bead's cosine when one side ends a sentence and the other a clause
+PUNCT_PENALTY = 0.1
+#: a unit ending a sentence: full stop, question or exclamation mark (closing quotes after)
+SENTENCE_END = re.compile(r"[。！？.!?…][\"'”’」』）)]*\s*$")
+#: a unit ending a clause: comma, semicolon, enumeration comma
+CLAUSE_END = re.compile(r"[,;，；、]\s*$")
 
 
 @dataclass(frozen=True)
@@ -95,10 +108,11 @@ def _candidates(beads: list[RawBead]) -> list[Move]:
         for side in ("src", "tgt"):
             s1, s2 = list(getattr(b1, side)), list(getattr(b2, side))
             options = []
-            if len(s1) > 1 and len(s2) < MAX_SIDE:
-                options.append((s1[:-1], [s1[-1]] + s2))
-            if len(s2) > 1 and len(s1) < MAX_SIDE:
-                options.append((s1 + [s2[0]], s2[1:]))
+            for u in range(1, SHIFT_UNITS + 1):
+                if len(s1) > u and len(s2) + u <= MAX_SIDE:
+                    options.append((s1[:-u], s1[-u:] + s2))
+                if len(s2) > u and len(s1) + u <= MAX_SIDE:
+                    options.append((s1 + s2[:u], s2[u:]))
             for n1, n2 in options:
                 if side == "src":
                     new = ((tuple(n1), tuple(b1.tgt)), (tuple(n2), tuple(b2.tgt)))
@@ -130,6 +144,16 @@ class _Cosines:
 
     def cos(self, s: tuple[int, ...], t: tuple[int, ...]) -> float:
         return float(self.vec[("s", s)] @ self.vec[("t", t)])
+
+    def score(self, s: tuple[int, ...], t: tuple[int, ...]) -> float:
+        """The cosine less ``PUNCT_PENALTY`` when the two sides end differently."""
+        return self.cos(s, t) - PUNCT_PENALTY * _ends_differ(self.st[s[-1]], self.tt[t[-1]])
+
+
+def _ends_differ(src_last: str, tgt_last: str) -> bool:
+    """True when one side's last unit ends a sentence and the other's a clause."""
+    return bool((SENTENCE_END.search(src_last) and CLAUSE_END.search(tgt_last))
+                or (CLAUSE_END.search(src_last) and SENTENCE_END.search(tgt_last)))
 
 
 def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
@@ -165,9 +189,9 @@ def refine(beads: list[RawBead], src: SideFeatures, tgt: SideFeatures,
         cos.prepare(sorted(pairs))
         scored = []
         for move in candidates:
-            old = sum(cos.cos(tuple(beads[i].src), tuple(beads[i].tgt)) for i in move.beads
+            old = sum(cos.score(tuple(beads[i].src), tuple(beads[i].tgt)) for i in move.beads
                       if beads[i].src and beads[i].tgt)
-            new = sum(cos.cos(s, t) for s, t in move.new if s and t)
+            new = sum(cos.score(s, t) for s, t in move.new if s and t)
             gain = new - old
             if (move.kind == "absorb" and gain > -ABSORB_TOLERANCE) or \
                     (move.kind == "detach" and gain > detach_min_gain) or \
