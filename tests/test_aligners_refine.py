@@ -8,6 +8,8 @@ belongs to.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -61,3 +63,31 @@ TWO = ["He came,", "at last.", "She left,", "slowly,", "quietly."]
 ])
 def test_shift_follows_punctuation(tgt, beads, expected) -> None:
     assert _run(["他来了。", "她走了。"], tgt, beads) == expected
+
+
+CONCEPTS = ("甲a", "乙b", "丙c", "丁d")
+WORD = re.compile(r"[a-z]+")
+
+
+def _concepts(texts: list[str]) -> np.ndarray:
+    """Toy embedding: counts of concepts (甲 = a, 乙 = b, ...), L2-normalised."""
+    vec = np.array([[WORD.findall(text).count(c[1]) + text.count(c[0]) for c in CONCEPTS]
+                    for text in texts], dtype=np.float32)
+    return vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.mark.parametrize(("src", "tgt", "beads", "expected"), [
+    # a source clause left unaligned joins the previous bead, whose last target piece
+    # goes to the next bead (seed zh 8, the English cut at commas)
+    (["甲乙，", "丙。", "丁。"], ["a b c.", "d,", "d."],
+     [([0], [0, 1]), ([1], []), ([2], [2])], [([0, 1], [0]), ([2], [1, 2])]),
+    # the mirror image: it joins the next bead, which hands its first piece back
+    (["甲。", "乙", "丙丁。"], ["a,", "a.", "b c d."],
+     [([0], [0]), ([1], []), ([2], [1, 2])], [([0], [0, 1]), ([1, 2], [2])]),
+])
+def test_shift_across_unaligned_unit(src, tgt, beads, expected) -> None:
+    fs, ft = build_features(src, _concepts(src)), build_features(tgt, _concepts(tgt))
+    raw = [RawBead(list(s), list(t), cosine=1.0, margin=0.0) for s, t in beads]
+    out = refine(raw, fs, ft, src, tgt, src_lang="zh", tgt_lang="en", encode=_concepts,
+                 ratio=1.0, moves=("shift",))
+    assert [(b.src, b.tgt) for b in out] == expected

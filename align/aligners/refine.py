@@ -11,7 +11,8 @@ and applies these moves while they raise the cosines:
 - *detach*: the reverse, an edge unit of a merge is left unaligned when the bead's
   cosine rises clearly without it;
 - *shift*: one or two units at the border of two adjacent beads move to the other bead
-  when the sum of the two cosines rises clearly.
+  when the sum of the two cosines rises clearly; also across an unaligned unit between
+  them, which then joins one of the two.
 
 A bead whose one side ends a sentence (。, a full stop) while the other ends a clause (a
 comma, a semicolon) scores ``PUNCT_PENALTY`` below its cosine in these comparisons: a
@@ -88,6 +89,7 @@ def _candidates(beads: list[RawBead]) -> list[Move]:
                 new = (grown, tuple(other.tgt)) if side == "src" else (tuple(other.src), grown)
                 lo, hi = min(k, nb), max(k, nb)
                 moves.append(Move("absorb", (lo, hi), (new,)))
+    moves += _bridges(beads)
     for k, bead in enumerate(beads):            # detach an edge unit of a merge
         for side in ("src", "tgt"):
             span = list(getattr(bead, side))
@@ -119,6 +121,36 @@ def _candidates(beads: list[RawBead]) -> list[Move]:
                 else:
                     new = ((tuple(b1.src), tuple(n1)), (tuple(b2.src), tuple(n2)))
                 moves.append(Move("shift", (k, k + 1), new))
+    return moves
+
+
+def _bridges(beads: list[RawBead]) -> list[Move]:
+    """Shifts across an unaligned unit: it joins one neighbour, which hands over to the
+    other neighbour one or two units of the other side (a dropped clause of a sentence
+    whose translation was cut at commas)."""
+    moves: list[Move] = []
+    for k in range(1, len(beads) - 1):
+        b0, bead, b1 = beads[k - 1], beads[k], beads[k + 1]
+        if (bead.src and bead.tgt) or not (b0.src and b0.tgt and b1.src and b1.tgt):
+            continue
+        side, other = ("src", "tgt") if bead.src else ("tgt", "src")
+        unit = getattr(bead, side)[0]
+        a0, a1 = list(getattr(b0, side)), list(getattr(b1, side))
+        o0, o1 = list(getattr(b0, other)), list(getattr(b1, other))
+        if a0[-1] + 1 != unit or unit + 1 != a1[0]:
+            continue
+        options = []
+        for u in range(1, SHIFT_UNITS + 1):
+            if len(o0) > u:     # the unit joins the previous bead, which hands units on
+                options.append((a0 + [unit], o0[:-u], a1, o0[-u:] + o1))
+            if len(o1) > u:     # the unit joins the next bead, which hands units back
+                options.append((a0, o0 + o1[:u], [unit] + a1, o1[u:]))
+        for n0, m0, n1, m1 in options:
+            if max(len(n0), len(m0), len(n1), len(m1)) > MAX_SIDE:
+                continue
+            pair0 = (tuple(n0), tuple(m0)) if side == "src" else (tuple(m0), tuple(n0))
+            pair1 = (tuple(n1), tuple(m1)) if side == "src" else (tuple(m1), tuple(n1))
+            moves.append(Move("shift", (k - 1, k, k + 1), (pair0, pair1)))
     return moves
 
 
