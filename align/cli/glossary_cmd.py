@@ -59,13 +59,11 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _langs(items: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items:
-        name, sep, lang = item.rpartition("=")
-        if not sep or lang not in LANGS:
-            raise AlignError(f"--lang expects FILE=LANG with LANG in {', '.join(LANGS)}: {item!r}")
-        out[Path(name).name] = lang
-    return out
+    """``--lang FILE=LANG`` options, keyed by the file's name (as ``align documents``)."""
+    from align.cli.documents_cmd import parse_pairs
+
+    return {Path(name).name: lang
+            for name, lang in parse_pairs(items, "lang", key_is_lang=False).items()}
 
 
 def run(args: argparse.Namespace) -> int:
