@@ -7,6 +7,7 @@ running header (symbol) and footer (job number) must be recognised, never body.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -18,36 +19,19 @@ from align.io.raw import RawDocument
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-# the source paragraphs of the fixtures (see make_pdf_fixtures.py), as typed
-SOURCES = {
-    "ar": [
-        "أولا - مقدمة",
-        "1 - تعرب لجنة المخدرات عن قلقها إزاء الزيادة المستمرة في الاتجار غير المشروع "
-        "بالمخدرات، وتؤكد ضرورة تعزيز التعاون الدولي لمواجهة هذه المشكلة العالمية.",
-        "2 - وقد اعتمدت الجمعية العامة في قرارها 64/7 إعلانا سياسيا وخطة عمل بشأن "
-        "التعاون الدولي نحو استراتيجية متكاملة ومتوازنة لمواجهة مشكلة المخدرات العالمية، "
-        "ودعت الدول الأعضاء إلى اتخاذ التدابير اللازمة لتنفيذهما تنفيذا كاملا وفعالا.",
-    ],
-    "ru": [
-        "I. Введение",
-        "1. Комиссия по наркотическим средствам выражает обеспокоенность по поводу "
-        "продолжающегося роста незаконного оборота наркотиков и подчеркивает необходимость "
-        "укрепления международного сотрудничества в решении этой мировой проблемы.",
-        "2. В своей резолюции 64/7 Генеральная Ассамблея приняла Политическую декларацию "
-        "и План действий по международному сотрудничеству в целях выработки комплексной и "
-        "сбалансированной стратегии борьбы с мировой проблемой наркотиков и призвала "
-        "государства-члены принять необходимые меры для их полного и эффективного "
-        "осуществления.",
-    ],
-    "zh": [
-        "一. 导言",
-        "1. 麻醉药品委员会对非法贩运毒品的持续增加表示关切，并强调必须加强国际合作，"
-        "以应对这一世界性问题。",
-        "2. 大会在第64/7号决议中通过了关于开展国际合作以综合、平衡的战略应对世界毒品问题"
-        "的政治宣言和行动计划，并呼吁各会员国采取必要措施，充分有效地加以执行。",
-    ],
-}
-FOOTERS = {"ar": "V.22-22288", "ru": "V.22-22291", "zh": "V.22-22287"}
+def _fixture_texts() -> dict[str, dict]:
+    """The texts the fixtures were rendered from (``TEXTS`` of make_pdf_fixtures.py)."""
+    spec = importlib.util.spec_from_file_location("make_pdf_fixtures",
+                                                  FIXTURES / "make_pdf_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.TEXTS
+
+
+TEXTS = _fixture_texts()
+#: the source paragraphs of each fixture, as typed
+SOURCES = {lang: spec["paras"] for lang, spec in TEXTS.items()}
+FOOTERS = {lang: spec["footer"] for lang, spec in TEXTS.items()}
 PARA_START = re.compile(r"^(?:\d+ -|\d+\.|[一二三]\.|[IVX]+\.|أولا)")
 
 

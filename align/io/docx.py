@@ -179,9 +179,7 @@ class _Reader:
                 if content is not None:
                     self._container(content, in_table, role)
             elif tag == f"{MC}AlternateContent":
-                choice = child.find(f"{MC}Choice")
-                if choice is None:
-                    choice = child.find(f"{MC}Fallback")
+                choice = _rendition(child)
                 if choice is not None:
                     self._container(choice, in_table, role)
 
@@ -289,9 +287,7 @@ class _Reader:
             elif tag == f"{WQ}fldSimple":
                 self._runs(child, para, sid)  # its runs are the result
             elif tag == f"{MC}AlternateContent":
-                choice = child.find(f"{MC}Choice")
-                if choice is None:
-                    choice = child.find(f"{MC}Fallback")
+                choice = _rendition(child)
                 if choice is not None:
                     self._runs(choice, para, sid)
             elif tag in (f"{WQ}txbxContent",):
@@ -362,7 +358,7 @@ class _Reader:
             elif tag in (f"{WQ}drawing", f"{WQ}pict", f"{MC}AlternateContent", f"{WQ}object"):
                 para.boxes.extend(child.iter(f"{WQ}txbxContent"))
                 if tag == f"{MC}AlternateContent":
-                    choice = child.find(f"{MC}Choice")
+                    choice = _rendition(child)
                     # keep only one rendition of a text box (Choice and Fallback repeat it)
                     para.boxes[:] = [b for b in para.boxes if choice is None
                                      or _inside(b, choice) or not _inside(b, child)]
@@ -381,6 +377,12 @@ def _transitional(data: bytes) -> bytes:
     if STRICT_W in data:
         return data.replace(STRICT_W, TRANSITIONAL_W).replace(STRICT_R, TRANSITIONAL_R)
     return data
+
+
+def _rendition(alternate: etree._Element) -> etree._Element | None:
+    """The one rendition of ``mc:AlternateContent`` to read: its Choice, else its Fallback."""
+    choice = alternate.find(f"{MC}Choice")
+    return choice if choice is not None else alternate.find(f"{MC}Fallback")
 
 
 def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
